@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.ModelFolders;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,8 +25,7 @@ class ModelDeploymentTest {
 
   @Test
   void everyFileOfTheModelFoldersIsDeployedByItsPath() {
-    Deployment deployment = repository.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME)
-        .orderByDeploymentTime().desc().list().get(0);
+    Deployment deployment = latestModelDeployment();
     List<String> deployed = repository.getDeploymentResources(deployment.getId()).stream()
         .map(Resource::getName).sorted().toList();
 
@@ -29,11 +33,29 @@ class ModelDeploymentTest {
     assertThat(deployed).containsExactlyElementsOf(ModelFolders.deployableResources());
   }
 
+  /** {@code camunda:formRefBinding="deployment"} finds a form only in its process's own deployment. */
   @Test
-  void formsAreDeployedBesideTheirProcesses() {
-    assertThat(ModelFolders.deployableResources()).anyMatch(name -> name.endsWith(".form"));
-    assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
-        .allSatisfy(definition -> assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId()))
-            .anyMatch(name -> name.startsWith("forms/")));
+  void everyFormReferenceResolvesInsideTheSameDeployment() throws Exception {
+    Deployment deployment = latestModelDeployment();
+    Set<String> formIds = new TreeSet<>();
+    for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
+      if (resource.getName().endsWith(".form")) {
+        formIds.add(new ObjectMapper().readTree(resource.getBytes()).path("id").asText());
+      }
+    }
+    List<String> formRefs = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list().stream()
+        .flatMap(definition -> repository.getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(UserTask.class).stream())
+        .map(UserTask::getCamundaFormRef)
+        .filter(Objects::nonNull)
+        .toList();
+
+    assertThat(formRefs).isNotEmpty();
+    assertThat(formIds).containsAll(formRefs);
+  }
+
+  private Deployment latestModelDeployment() {
+    return repository.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().list().get(0);
   }
 }

@@ -6,6 +6,7 @@ import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.StaffClient;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,9 @@ class StaffAccessTest {
 
   @Autowired
   TaskService taskService;
+
+  @Autowired
+  RepositoryService repository;
 
   StaffClient client;
   Task amerTask;
@@ -95,6 +99,8 @@ class StaffAccessTest {
     HttpResponse<String> deployed = deployPlaceholder("paula");
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     assertThat(deployed.body()).contains("\"name\":\"access-test\"");
+    repository.createDeploymentQuery().deploymentName("access-test").list()
+        .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true));
   }
 
   @Test
