@@ -1,0 +1,148 @@
+package io.caseops.entitlement;
+
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.CONTRACT_EXPIRED;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.LANGUAGE_NOT_ALLOWED;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.NOT_A_NAMED_CONTACT;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.NOT_NAMED_FOR_PRODUCT;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.NO_CONTRACT;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.REGION_NOT_ALLOWED;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.REGION_REQUIRED;
+import static io.caseops.entitlement.EntitlementRefusedException.Reason.UNKNOWN_PRODUCT;
+
+import io.caseops.sla.CoverageProperties;
+import io.caseops.sla.CoverageRegions;
+import io.caseops.sla.ResponseTargets;
+import io.caseops.system.EngineClock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides whether a contact may open a case for a product, and with what entitlement: plan, coverage region or time
+ * slot, language, target (ResponseTarget decision) and the candidate group of the first response. Refuses with an
+ * {@link EntitlementRefusedException} that says why.
+ */
+@Service
+public class EntitlementLookup {
+
+  public static final String ENGLISH = "en";
+
+  /** What the submitter asked for. {@code region} and {@code language} may be null: the plan's defaults apply. */
+  public record Request(String email, String product, String region, String language, int severity) {
+  }
+
+  private final Accounts accounts;
+  private final PlanEntitlements plans;
+  private final ResponseTargets targets;
+  private final CoverageRegions regions;
+  private final EntitlementProperties properties;
+  private final EngineClock clock;
+
+  public EntitlementLookup(Accounts accounts, PlanEntitlements plans, ResponseTargets targets, CoverageRegions regions,
+                           EntitlementProperties properties, EngineClock clock) {
+    this.accounts = accounts;
+    this.plans = plans;
+    this.targets = targets;
+    this.regions = regions;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Entitlement lookup(Request request) {
+    Accounts.NamedContact contact = accounts.contact(request.email()).orElseThrow(() -> refuse(NOT_A_NAMED_CONTACT,
+        request.email() + " is not a named support contact: ask your account's administrator to add you, "
+            + "or have a named contact submit the case"));
+    Accounts.Account account = accounts.account(contact.accountId()).orElseThrow();
+    Accounts.Product product = accounts.product(request.product())
+        .filter(known -> known.catalogue().equals(account.catalogue()))
+        .orElseThrow(() -> refuse(UNKNOWN_PRODUCT, "'" + request.product() + "' is not a product of "
+            + account.catalogue()));
+    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow(() ->
+        new IllegalStateException("The Entitlements decision has no row for " + account.catalogue() + "/" + account.plan()));
+
+    if ("product".equals(plan.namedContactScope()) && !contact.products().isEmpty()
+        && !contact.products().contains(product.id())) {
+      throw refuse(NOT_NAMED_FOR_PRODUCT, contact.email() + " is a named contact for " + contact.products()
+          + ", not for " + product.id() + " (the " + account.plan() + " plan names contacts per product)");
+    }
+    Accounts.Contract contract = runningContract(account, product);
+    CoverageProperties.Region region = region(account, plan, request.region());
+    String language = language(account, plan, region, product, request.language());
+
+    boolean priorityQueue = account.addOns().contains("priority-queue-bundle")
+        || "included".equals(plan.priorityQueueBundle());
+    ResponseTargets.Answer target = targets.evaluate(new ResponseTargets.Question(account.catalogue(), account.plan(),
+        request.severity(), product.id(), contract.licenceStart(), priorityQueue, language));
+    String candidateGroup = request.severity() == 1 && ENGLISH.equals(language) && plan.followTheSunSev1English()
+        ? properties.followTheSunTeam() : region.team();
+
+    return new Entitlement(account.id(), account.name(), account.catalogue(), account.plan(), product.id(),
+        contract.licenceStart(), region.id(), region.zone(), language, request.severity(), priorityQueue, target,
+        candidateGroup, account.escalationManager(), account.technicalAccountManager(), plan.all());
+  }
+
+  private Accounts.Contract runningContract(Accounts.Account account, Accounts.Product product) {
+    List<Accounts.Contract> contracts = accounts.contracts(account.id(), product.id());
+    if (contracts.isEmpty()) {
+      throw refuse(NO_CONTRACT, account.name() + " has no support contract for " + product.name());
+    }
+    LocalDate today = LocalDate.now(clock);
+    return contracts.stream().filter(contract -> contract.runsOn(today)).findFirst().orElseThrow(() ->
+        refuse(CONTRACT_EXPIRED, account.name() + "'s contract for " + product.name() + " is not running on " + today
+            + " (latest: " + contracts.get(0).licenceStart() + " to "
+            + (contracts.get(0).licenceEnd() == null ? "open" : contracts.get(0).licenceEnd()) + ")"));
+  }
+
+  private CoverageProperties.Region region(Accounts.Account account, PlanEntitlements.Plan plan, String requested) {
+    if ("at-submission".equals(plan.regionChoice())) {
+      if (requested == null || requested.isBlank()) {
+        throw refuse(REGION_REQUIRED, "The " + account.plan() + " plan handles a case in the time slot chosen at "
+            + "submission: choose one of " + regionIds(account.catalogue()));
+      }
+      return regions.find(account.catalogue(), requested).orElseThrow(() -> refuse(REGION_NOT_ALLOWED,
+          "'" + requested + "' is not a time slot of " + account.catalogue() + ": choose one of "
+              + regionIds(account.catalogue())));
+    }
+    if (requested != null && !requested.isBlank() && !requested.equals(account.region())) {
+      throw refuse(REGION_NOT_ALLOWED, "The " + account.plan() + " plan of " + account.name()
+          + " is handled in its own region or time slot, " + account.region() + ", not " + requested);
+    }
+    return regions.find(account.catalogue(), account.region()).orElseThrow(() -> new IllegalStateException(
+        "Account " + account.id() + " has region " + account.region() + ", which caseops.coverage.regions lacks"));
+  }
+
+  private String language(Accounts.Account account, PlanEntitlements.Plan plan, CoverageProperties.Region region,
+                          Accounts.Product product, String requested) {
+    String language = requested == null || requested.isBlank() ? ENGLISH : requested.toLowerCase(Locale.ROOT);
+    List<String> allowed = new ArrayList<>(List.of(ENGLISH));
+    if (!properties.englishOnlyProducts().contains(product.id())) {
+      switch (plan.languageChoice()) {
+        case "account-language" -> {
+          if (account.language() != null) {
+            allowed.add(account.language());
+          }
+        }
+        case "region-languages", "slot-languages" -> region.languages().stream()
+            .filter(code -> !allowed.contains(code)).forEach(allowed::add);
+        default -> throw new IllegalStateException("unknown languageChoice " + plan.languageChoice());
+      }
+    }
+    if (!allowed.contains(language)) {
+      throw refuse(LANGUAGE_NOT_ALLOWED, "'" + language + "' is not offered for " + product.name() + " on the "
+          + account.plan() + " plan in " + region.id() + ": choose one of " + allowed);
+    }
+    return language;
+  }
+
+  private List<String> regionIds(String catalogue) {
+    return regions.of(catalogue).stream().map(CoverageProperties.Region::id).toList();
+  }
+
+  private static EntitlementRefusedException refuse(EntitlementRefusedException.Reason reason, String message) {
+    return new EntitlementRefusedException(reason, message);
+  }
+}

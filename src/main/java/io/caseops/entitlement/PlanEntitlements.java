@@ -1,0 +1,63 @@
+package io.caseops.entitlement;
+
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Evaluates the deployed {@code Entitlements} decision: what a plan includes. */
+@Component
+public class PlanEntitlements {
+
+  public static final String DECISION = "Entitlements";
+
+  /** The decision's outputs that CaseOps acts on; {@link #all()} has every output. */
+  public record Plan(String catalogue, String plan, Map<String, Object> all) {
+    public int namedContactLimit() {
+      return ((Number) all.get("namedContactLimit")).intValue();
+    }
+
+    public String namedContactScope() {
+      return (String) all.get("namedContactScope");
+    }
+
+    public int delegatedAdminLimit() {
+      return ((Number) all.get("delegatedAdminLimit")).intValue();
+    }
+
+    public String regionChoice() {
+      return (String) all.get("regionChoice");
+    }
+
+    public String languageChoice() {
+      return (String) all.get("languageChoice");
+    }
+
+    public boolean followTheSunSev1English() {
+      return Boolean.TRUE.equals(all.get("followTheSunSev1English"));
+    }
+
+    public String escalation() {
+      return (String) all.get("escalation");
+    }
+
+    public String priorityQueueBundle() {
+      return (String) all.get("priorityQueueBundle");
+    }
+  }
+
+  private final DecisionService decisions;
+
+  public PlanEntitlements(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  /** The plan's entitlements; empty when the catalogue has no such plan. */
+  public Optional<Plan> of(String catalogue, String plan) {
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
+        .variables(Map.of("catalogue", String.valueOf(catalogue), "plan", String.valueOf(plan)))
+        .evaluate().getFirstResult();
+    return Optional.ofNullable(result).map(entries -> new Plan(catalogue, plan, entries.getEntryMap()));
+  }
+}

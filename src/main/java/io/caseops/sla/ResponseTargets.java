@@ -1,0 +1,52 @@
+package io.caseops.sla;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Evaluates the deployed {@code ResponseTarget} decision, so that a process owner's redeployed table applies at once. */
+@Component
+public class ResponseTargets {
+
+  public static final String DECISION = "ResponseTarget";
+
+  /** The decision's inputs. {@code licenceStart} may be null (no contract known, e.g. a quote). */
+  public record Question(String catalogue, String plan, int severity, String product, LocalDate licenceStart,
+                         boolean priorityQueue, String language) {
+  }
+
+  /** The decision's outputs; {@code target} is null when the plan has no target for this severity. */
+  public record Answer(Target target, String targetText, ClockKind clock, Coverage coverage) {
+    public boolean hasTarget() {
+      return target != null;
+    }
+  }
+
+  private final DecisionService decisions;
+
+  public ResponseTargets(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  public Answer evaluate(Question question) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("catalogue", question.catalogue());
+    inputs.put("plan", question.plan());
+    inputs.put("severity", question.severity());
+    inputs.put("product", question.product());
+    inputs.put("licenceStart", question.licenceStart());
+    inputs.put("priorityQueue", question.priorityQueue());
+    inputs.put("language", question.language());
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate()
+        .getFirstResult();
+    if (result == null) {
+      throw new IllegalStateException("The ResponseTarget decision has no row for " + question);
+    }
+    String target = result.getEntry("responseTarget");
+    return new Answer(target == null ? null : Target.parse(target), target,
+        ClockKind.of(result.getEntry("clock")), Coverage.of(result.getEntry("coverage")));
+  }
+}
