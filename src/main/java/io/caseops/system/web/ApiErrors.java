@@ -1,0 +1,56 @@
+package io.caseops.system.web;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns bad input on CaseOps' own API ({@code /api}) into RFC 9457 problem details that name each field and its rule,
+ * and any unexpected failure into a 500 without internals. Expected errors are not logged with stack traces.
+ */
+@RestControllerAdvice(basePackages = "io.caseops")
+public class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(BadRequestException.class)
+  ProblemDetail badRequest(BadRequestException e) {
+    return problem(e.problems());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(List.of(new BadRequestException.Problem(e.getParameterName(), "is required")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
+    return problem(List.of(new BadRequestException.Problem(e.getName(),
+        "must be " + expected + ", got '" + e.getValue() + "'")));
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    LOG.error("Unexpected error on the API", e);
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "CaseOps could not answer this request. The error is logged; please try again or contact support.");
+    detail.setTitle("Internal error");
+    return detail;
+  }
+
+  static ProblemDetail problem(List<BadRequestException.Problem> problems) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        problems.stream().map(problem -> problem.field() + " " + problem.rule()).reduce((a, b) -> a + "; " + b)
+            .orElse("bad request"));
+    detail.setTitle("Bad request");
+    detail.setProperty("errors", problems);
+    return detail;
+  }
+}
