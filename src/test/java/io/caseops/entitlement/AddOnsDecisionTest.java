@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.DecisionTable;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +51,6 @@ class AddOnsDecisionTest {
 
   @Test
   void everyRuleRowIsWalked() {
-    Set<String> expectedRows = ROWS.stream().map(Row::rule).collect(Collectors.toSet());
-    assertThat(expectedRows).isEqualTo(ADD_ONS.allRules());
+    ADD_ONS.assertEveryRowHasACase(ROWS.stream().map(Row::rule));
   }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caseops.testsupport.DecisionTable;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,7 +82,6 @@ class EntitlementsDecisionTest {
 
   @Test
   void everyRuleRowIsWalked() {
-    Set<String> expectedRows = ROWS.stream().map(Row::rule).collect(Collectors.toSet());
-    assertThat(expectedRows).isEqualTo(ENTITLEMENTS.allRules());
+    ENTITLEMENTS.assertEveryRowHasACase(ROWS.stream().map(Row::rule));
   }
 }

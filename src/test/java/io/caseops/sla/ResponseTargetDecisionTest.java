@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caseops.testsupport.DecisionTable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,7 +102,6 @@ class ResponseTargetDecisionTest {
 
   @Test
   void everyRuleRowIsWalked() {
-    Set<String> expectedRows = ROWS.stream().map(Row::rule).collect(Collectors.toSet());
-    assertThat(expectedRows).isEqualTo(RESPONSE_TARGET.allRules());
+    RESPONSE_TARGET.assertEveryRowHasACase(ROWS.stream().map(Row::rule));
   }
 }

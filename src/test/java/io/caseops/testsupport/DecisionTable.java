@@ -1,5 +1,7 @@
 package io.caseops.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -78,6 +82,12 @@ public final class DecisionTable {
 
   public Set<String> walkedRules() {
     return walkedRules;
+  }
+
+  /** Fails unless the test table names every rule row of the decision, and no row the decision lacks. */
+  public void assertEveryRowHasACase(Stream<String> rulesOfTheTestTable) {
+    Set<String> named = rulesOfTheTestTable.collect(Collectors.toCollection(TreeSet::new));
+    assertThat(named).as("rule rows with a test case").isEqualTo(allRules);
   }
 
   /** Convenience for building input maps that may hold nulls (Map.of does not). */
