@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Public holidays by country from the Jollyday library (public and bank holidays; observances stay working days),
@@ -24,6 +26,7 @@ public final class Holidays {
 
   private final List<CoverageProperties.CompanyHoliday> companyHolidays;
   private final Map<String, List<Holiday>> publicHolidays = new ConcurrentHashMap<>();
+  private final Map<String, Set<LocalDate>> closedDays = new ConcurrentHashMap<>();
 
   public Holidays(List<CoverageProperties.CompanyHoliday> companyHolidays) {
     this.companyHolidays = List.copyOf(companyHolidays);
@@ -46,8 +49,10 @@ public final class Holidays {
     return days;
   }
 
+  /** Asked once per day by the due-date arithmetic, hence the cache of each region's closed days per year. */
   public boolean isHoliday(CoverageProperties.Region region, LocalDate date) {
-    return of(region, date.getYear()).stream().anyMatch(day -> day.date().equals(date));
+    return closedDays.computeIfAbsent(region.catalogue() + "/" + region.id() + "/" + date.getYear(),
+        key -> of(region, date.getYear()).stream().map(Holiday::date).collect(Collectors.toSet())).contains(date);
   }
 
   private List<Holiday> publicHolidays(String country, String subdivision, int year) {
