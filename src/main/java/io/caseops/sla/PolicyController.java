@@ -1,5 +1,6 @@
 package io.caseops.sla;
 
+import io.caseops.entitlement.EntitlementLookup;
 import io.caseops.entitlement.PlanEntitlements;
 import io.caseops.entitlement.Products;
 import io.caseops.system.EngineClock;
@@ -74,8 +75,9 @@ class PolicyController {
     if (level != null && (level < 1 || level > 4)) {
       problems.add(new Problem("severity", "must be 1, 2, 3 or 4, got " + level));
     }
-    if (knownCatalogue && !productsOf(catalogue).contains(product)) {
-      problems.add(new Problem("product", "must be a product of " + catalogue + " " + productsOf(catalogue)
+    List<String> catalogueProducts = knownCatalogue ? products.idsOf(catalogue) : List.of();
+    if (knownCatalogue && !catalogueProducts.contains(product)) {
+      problems.add(new Problem("product", "must be a product of " + catalogue + " " + catalogueProducts
           + ", got '" + product + "'"));
     }
     CoverageProperties.Region coverageRegion = knownCatalogue ? regions.find(catalogue, region).orElse(null) : null;
@@ -99,7 +101,7 @@ class PolicyController {
     }
 
     ResponseTargets.Answer answer = targets.evaluate(new ResponseTargets.Question(catalogue, plan, level, product,
-        licence, "true".equals(priorityQueue), language == null ? "en" : language));
+        licence, "true".equals(priorityQueue), language == null ? EntitlementLookup.ENGLISH : language));
     DueDates.Due due = answer.hasTarget()
         ? DueDates.due(submitted, answer.target(), answer.clock(), answer.coverage(), regions.calendar(coverageRegion),
             regions.warningShare())
@@ -141,10 +143,6 @@ class PolicyController {
     problems.add(new Problem("catalogue", "must be one of " + CATALOGUES.stream().sorted().toList() + ", got '"
         + catalogue + "'"));
     return false;
-  }
-
-  private List<String> productsOf(String catalogue) {
-    return products.idsOf(catalogue);
   }
 
   private List<String> regionIds(String catalogue) {

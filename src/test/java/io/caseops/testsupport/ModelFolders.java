@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -33,9 +32,5 @@ public final class ModelFolders {
       }
     }
     return names;
-  }
-
-  public static List<String> suffixes() {
-    return ModelDeployment.SUFFIXES;
   }
 }

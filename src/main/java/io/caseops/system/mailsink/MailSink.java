@@ -3,7 +3,6 @@ package io.caseops.system.mailsink;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -85,8 +84,9 @@ public class MailSink implements SmartLifecycle {
           : message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.EPOCH;
       String from = message.getFrom() == null ? "" : Arrays.stream(message.getFrom()).map(Object::toString)
           .collect(Collectors.joining(", "));
+      // All recipients (To, Cc, Bcc): CC'd contacts must show in the demo inbox too.
       List<String> to = message.getAllRecipients() == null ? List.of()
-          : Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+          : Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
       return new ReceivedMail(received, from, to, message.getSubject(), plainText(message));
     } catch (MessagingException | IOException e) {
       return new ReceivedMail(Instant.EPOCH, "", List.of(), "(unreadable message: " + e.getMessage() + ")", "");
