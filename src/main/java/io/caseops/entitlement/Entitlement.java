@@ -6,16 +6,42 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * What a case is entitled to, as the entitlement lookup found it: the account and plan, where and in which language
- * it is handled, its initial-response target, and who takes it first.
+ * What a case is entitled to before its severity is known: the account and plan, where and in which language it is
+ * handled, and who may take it. The severity-dependent parts (target, first team) are methods, because a case learns
+ * its severity after this lookup and may be reclassified later.
  *
- * @param region         the coverage region or time slot whose calendar counts the target
- * @param candidateGroup the Camunda group of the initial-response task
- * @param target         the ResponseTarget decision's answer (no target on AAI Orange Sev 2-4)
- * @param plan           every output of the Entitlements decision for the plan
+ * @param region           the coverage region or time slot whose calendar counts the target
+ * @param regionTeam       the Camunda group of that region or time slot
+ * @param followTheSunTeam the global 24x7 group that takes Sev 1 in English, or null when the plan has no such rule
+ * @param plan             every output of the Entitlements decision for the plan
  */
 public record Entitlement(String accountId, String accountName, String catalogue, String planName, String product,
-                          LocalDate licenceStart, String region, ZoneId zone, String language, int severity,
-                          boolean priorityQueue, ResponseTargets.Answer target, String candidateGroup,
-                          String escalationManager, String technicalAccountManager, Map<String, Object> plan) {
+                          LocalDate licenceStart, String region, ZoneId zone, String language, boolean priorityQueue,
+                          String regionTeam, String followTheSunTeam, String escalationManager,
+                          String technicalAccountManager, Map<String, Object> plan) {
+
+  /** The group of the initial-response task: Sev 1 in English follows the sun where the plan says so. */
+  public String candidateGroup(int severity) {
+    return severity == 1 && EntitlementLookup.ENGLISH.equals(language) && followTheSunTeam != null
+        ? followTheSunTeam : regionTeam;
+  }
+
+  /** The question the ResponseTarget decision answers for this case at a given severity. */
+  public ResponseTargets.Question targetQuestion(int severity) {
+    return new ResponseTargets.Question(catalogue, planName, severity, product, licenceStart, priorityQueue, language);
+  }
+
+  /** "pooled" or "designated" (Entitlements decision). */
+  public String escalation() {
+    return (String) plan.get("escalation");
+  }
+
+  /** The designated escalation manager where the plan designates one and the account names one; else null. */
+  public String designatedEscalationManager() {
+    return "designated".equals(escalation()) ? escalationManager : null;
+  }
+
+  public boolean flag(String output) {
+    return Boolean.TRUE.equals(plan.get(output));
+  }
 }

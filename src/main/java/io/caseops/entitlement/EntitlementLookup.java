@@ -11,7 +11,6 @@ import static io.caseops.entitlement.EntitlementRefusedException.Reason.UNKNOWN_
 
 import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
-import io.caseops.sla.ResponseTargets;
 import io.caseops.system.EngineClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a contact may open a case for a product, and with what entitlement: plan, coverage region or time
- * slot, language, target (ResponseTarget decision) and the candidate group of the first response. Refuses with an
- * {@link EntitlementRefusedException} that says why.
+ * slot, language and teams. Refuses with an {@link EntitlementRefusedException} that says why. The severity is not an
+ * input: a case is classified after this lookup (see {@link Entitlement#candidateGroup(int)}). The process calls it
+ * through {@link io.caseops.cases.EntitlementLookupDelegate}.
  */
 @Service
 public class EntitlementLookup {
@@ -31,21 +31,19 @@ public class EntitlementLookup {
   public static final String ENGLISH = "en";
 
   /** What the submitter asked for. {@code region} and {@code language} may be null: the plan's defaults apply. */
-  public record Request(String email, String product, String region, String language, int severity) {
+  public record Request(String email, String product, String region, String language) {
   }
 
   private final Accounts accounts;
   private final PlanEntitlements plans;
-  private final ResponseTargets targets;
   private final CoverageRegions regions;
   private final EntitlementProperties properties;
   private final EngineClock clock;
 
-  public EntitlementLookup(Accounts accounts, PlanEntitlements plans, ResponseTargets targets, CoverageRegions regions,
+  public EntitlementLookup(Accounts accounts, PlanEntitlements plans, CoverageRegions regions,
                            EntitlementProperties properties, EngineClock clock) {
     this.accounts = accounts;
     this.plans = plans;
-    this.targets = targets;
     this.regions = regions;
     this.properties = properties;
     this.clock = clock;
@@ -75,14 +73,10 @@ public class EntitlementLookup {
 
     boolean priorityQueue = account.addOns().contains("priority-queue-bundle")
         || "included".equals(plan.priorityQueueBundle());
-    ResponseTargets.Answer target = targets.evaluate(new ResponseTargets.Question(account.catalogue(), account.plan(),
-        request.severity(), product.id(), contract.licenceStart(), priorityQueue, language));
-    String candidateGroup = request.severity() == 1 && ENGLISH.equals(language) && plan.followTheSunSev1English()
-        ? properties.followTheSunTeam() : region.team();
-
     return new Entitlement(account.id(), account.name(), account.catalogue(), account.plan(), product.id(),
-        contract.licenceStart(), region.id(), region.zone(), language, request.severity(), priorityQueue, target,
-        candidateGroup, account.escalationManager(), account.technicalAccountManager(), plan.all());
+        contract.licenceStart(), region.id(), region.zone(), language, priorityQueue, region.team(),
+        plan.followTheSunSev1English() ? properties.followTheSunTeam() : null, account.escalationManager(),
+        account.technicalAccountManager(), plan.all());
   }
 
   private Accounts.Contract runningContract(Accounts.Account account, Accounts.Product product) {

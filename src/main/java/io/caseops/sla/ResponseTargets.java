@@ -37,7 +37,8 @@ public class ResponseTargets {
     inputs.put("plan", question.plan());
     inputs.put("severity", question.severity());
     inputs.put("product", question.product());
-    inputs.put("licenceStart", question.licenceStart());
+    // An ISO date string, as the process variable holds it: the engine stores no LocalDate without serialization.
+    inputs.put("licenceStart", question.licenceStart() == null ? null : question.licenceStart().toString());
     inputs.put("priorityQueue", question.priorityQueue());
     inputs.put("language", question.language());
     DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caseops.entitlement.EntitlementRefusedException.Reason;
+import io.caseops.sla.ResponseTargets;
 import io.caseops.testsupport.CaseOpsTest;
 import java.time.Instant;
 import java.util.Date;
@@ -21,6 +22,9 @@ class EntitlementLookupTest {
 
   @Autowired
   EntitlementLookup lookup;
+
+  @Autowired
+  ResponseTargets targets;
 
   @BeforeEach
   void today() {
@@ -50,24 +54,26 @@ class EntitlementLookupTest {
       "noah.kim@wayne.example,       automation-360,                   APAC,    en, 1, titanium, PT15M, calendar, 24x7,           team-follow-the-sun"})
   void findsThePlanTargetAndTeam(String email, String product, String region, String language, int severity,
                                  String plan, String target, String clock, String coverage, String candidateGroup) {
-    Entitlement entitlement = lookup.lookup(new EntitlementLookup.Request(email, product, region, language, severity));
+    Entitlement entitlement = lookup.lookup(new EntitlementLookup.Request(email, product, region, language));
+    ResponseTargets.Answer answer = targets.evaluate(entitlement.targetQuestion(severity));
 
     assertThat(entitlement.planName()).isEqualTo(plan);
-    assertThat(entitlement.target().targetText()).isEqualTo(target);
-    assertThat(entitlement.target().clock().value()).isEqualTo(clock);
-    assertThat(entitlement.target().coverage().value()).isEqualTo(coverage);
-    assertThat(entitlement.candidateGroup()).isEqualTo(candidateGroup);
+    assertThat(answer.targetText()).isEqualTo(target);
+    assertThat(answer.clock().value()).isEqualTo(clock);
+    assertThat(answer.coverage().value()).isEqualTo(coverage);
+    assertThat(entitlement.candidateGroup(severity)).isEqualTo(candidateGroup);
   }
 
   @Test
   void carriesTheAccountsPeopleAndAddOns() {
     Entitlement contoso = lookup.lookup(new EntitlementLookup.Request("Chloe.Martin@Contoso.example",
-        "adobe-experience-manager", null, null, 3));
+        "adobe-experience-manager", null, null));
     assertThat(contoso.accountId()).isEqualTo("contoso");
     assertThat(contoso.escalationManager()).isEqualTo("erin");
     assertThat(contoso.technicalAccountManager()).isEqualTo("tom");
     assertThat(contoso.priorityQueue()).isTrue();
     assertThat(contoso.plan()).containsEntry("escalation", "designated");
+    assertThat(contoso.designatedEscalationManager()).isEqualTo("erin");
     assertThat(contoso.zone().getId()).isEqualTo("Europe/London");
   }
 
@@ -88,7 +94,7 @@ class EntitlementLookupTest {
       "ivy.patel@initech.example,    automation-360,                  EMEA,   ja, LANGUAGE_NOT_ALLOWED",
       "chloe.martin@contoso.example, adobe-commerce-managed-services, -,      fr, LANGUAGE_NOT_ALLOWED"})
   void refusesWithAReason(String email, String product, String region, String language, Reason reason) {
-    assertThatThrownBy(() -> lookup.lookup(new EntitlementLookup.Request(email, product, region, language, 2)))
+    assertThatThrownBy(() -> lookup.lookup(new EntitlementLookup.Request(email, product, region, language)))
         .isInstanceOfSatisfying(EntitlementRefusedException.class, refused -> {
           assertThat(refused.reason()).isEqualTo(reason);
           assertThat(refused.getMessage()).isNotBlank();

@@ -91,7 +91,7 @@ class ResponseTargetDecisionTest {
   void givesTheTargetOfTheCell(Row row) {
     DecisionTable.Outcome outcome = RESPONSE_TARGET.evaluate(inputs(
         "catalogue", row.catalogue(), "plan", row.plan(), "severity", row.severity(), "product", row.product(),
-        "licenceStart", row.licenceStart(), "priorityQueue", row.priorityQueue(), "language", row.language()));
+        "licenceStart", row.licenceStart() == null ? null : row.licenceStart().toString(), "priorityQueue", row.priorityQueue(), "language", row.language()));
 
     assertThat(outcome.matchedRules()).first().isEqualTo(row.rule());
     assertThat(outcome.outputs())

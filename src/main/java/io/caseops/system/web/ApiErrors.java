@@ -1,10 +1,12 @@
 package io.caseops.system.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +24,38 @@ public class ApiErrors {
   @ExceptionHandler(BadRequestException.class)
   ProblemDetail badRequest(BadRequestException e) {
     return problem(e.problems());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    detail.setTitle("Not found");
+    return detail;
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    detail.setTitle("Forbidden");
+    return detail;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
+            : ref.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body")
+        : "body";
+    String rule = "body".equals(field) ? "must be well-formed JSON" : "has a value of the wrong type or format";
+    return problem(List.of(new BadRequestException.Problem(field, rule)));
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ProblemDetail unprocessable(UnprocessableException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    detail.setTitle("Refused by a plan rule");
+    detail.setProperty("errors", List.of(new BadRequestException.Problem(e.field(), e.getMessage())));
+    return detail;
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

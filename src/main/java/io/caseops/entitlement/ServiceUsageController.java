@@ -1,0 +1,65 @@
+package io.caseops.entitlement;
+
+import io.caseops.system.StaffApiAuthentication;
+import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.StaffGroups;
+import io.caseops.system.EngineClock;
+import io.caseops.system.web.ForbiddenException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff record the hours of time-boxed premium services given to an account, and see what remains of each allowance.
+ * Reading is open to every staff member; recording to TAMs and support managers.
+ */
+@RestController
+@RequestMapping(StaffApiAuthentication.PATH + "/accounts/{accountId}/service-usage")
+class ServiceUsageController {
+
+  record UsageRequest(String benefit, LocalDate usedOn, BigDecimal hours, String note) {
+  }
+
+  record Recorded(ServiceAllowanceLedger.Usage usage, ServiceAllowanceLedger.Balance balance) {
+  }
+
+  private final ServiceAllowanceLedger ledger;
+  private final EngineClock clock;
+
+  ServiceUsageController(ServiceAllowanceLedger ledger, EngineClock clock) {
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  List<ServiceAllowanceLedger.Balance> balances(@PathVariable String accountId,
+                                                @RequestParam(required = false)
+                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    return ledger.balances(accountId, on == null ? LocalDate.now(clock) : on);
+  }
+
+  @PostMapping
+  ResponseEntity<Recorded> record(@PathVariable String accountId, @RequestBody UsageRequest request,
+                                  @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
+    if (!staff.inAny(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS)) {
+      throw new ForbiddenException("Only technical account managers and support managers record service hours");
+    }
+    ServiceAllowanceLedger.Usage usage = ledger.record(accountId, request.benefit(), request.usedOn(),
+        request.hours(), request.note(), staff.id());
+    ServiceAllowanceLedger.Balance balance = ledger.balances(accountId, usage.usedOn()).stream()
+        .filter(candidate -> candidate.benefit().equals(usage.benefit())).findFirst().orElseThrow();
+    return ResponseEntity.created(URI.create(StaffApiAuthentication.PATH + "/accounts/" + accountId
+        + "/service-usage/" + usage.id())).body(new Recorded(usage, balance));
+  }
+}

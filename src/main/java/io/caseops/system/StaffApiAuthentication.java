@@ -1,0 +1,83 @@
+package io.caseops.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * CaseOps' own staff endpoints ({@code /staff/api}) take the same logins as Tasklist and Cockpit: HTTP Basic against
+ * Camunda's users. The authenticated {@link StaffUser} is a request attribute; controllers check its groups.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StaffApiAuthentication {
+
+  public static final String PATH = "/staff/api";
+
+  /** The staff member behind a request, with the Camunda groups they belong to. */
+  public record StaffUser(String id, Set<String> groups) {
+    public static final String ATTRIBUTE = "io.caseops.staffUser";
+
+    public boolean inAny(String... wanted) {
+      for (String group : wanted) {
+        if (groups.contains(group)) {
+          return true;
+        }
+      }
+      return groups.contains(StaffGroups.ADMINS);
+    }
+  }
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(IdentityService identity) {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        String[] credentials = basicCredentials(request.getHeader("Authorization"));
+        if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps staff\"");
+          response.setStatus(HttpStatus.UNAUTHORIZED.value());
+          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
+              + "\"detail\":\"Log in with your CaseOps staff user (HTTP Basic).\"}");
+          return;
+        }
+        Set<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+            .map(Group::getId).collect(Collectors.toUnmodifiableSet());
+        request.setAttribute(StaffUser.ATTRIBUTE, new StaffUser(credentials[0], groups));
+        chain.doFilter(request, response);
+      }
+    });
+    registration.setName("caseops-staff-api-authentication");
+    registration.addUrlPatterns(PATH + "/*");
+    return registration;
+  }
+
+  /** User and password of an HTTP Basic header, or null when there is none or it is malformed. */
+  static String[] basicCredentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+}
