@@ -22,6 +22,11 @@ public record Entitlement(String accountId, String accountName, String catalogue
 
   /** The group of the initial-response task: Sev 1 in English follows the sun where the plan says so. */
   public String candidateGroup(int severity) {
+    return candidateGroup(severity, language, regionTeam, followTheSunTeam);
+  }
+
+  /** The same rule, for a case whose entitlement the process keeps as variables. */
+  public static String candidateGroup(int severity, String language, String regionTeam, String followTheSunTeam) {
     return severity == 1 && EntitlementLookup.ENGLISH.equals(language) && followTheSunTeam != null
         ? followTheSunTeam : regionTeam;
   }

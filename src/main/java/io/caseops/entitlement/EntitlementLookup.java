@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +51,28 @@ public class EntitlementLookup {
     this.clock = clock;
   }
 
+  /** An account, its people and its plan's entitlements, for the steps of a case after intake. */
+  public record AccountSummary(String id, String name, String catalogue, String plan, String escalationManager,
+                               String technicalAccountManager, Map<String, Object> entitlements) {
+    public boolean includes(String entitlement) {
+      return Boolean.TRUE.equals(entitlements.get(entitlement));
+    }
+
+    /** The designated escalation manager where the plan designates one and the account names one; else null. */
+    public String designatedEscalationManager() {
+      return "designated".equals(entitlements.get("escalation")) ? escalationManager : null;
+    }
+  }
+
   @Transactional(readOnly = true)
+  public Optional<AccountSummary> account(String accountId) {
+    return accounts.account(accountId).map(account -> new AccountSummary(account.id(), account.name(),
+        account.catalogue(), account.plan(), account.escalationManager(), account.technicalAccountManager(),
+        plans.of(account.catalogue(), account.plan()).map(PlanEntitlements.Plan::all).orElse(Map.of())));
+  }
+
+  // A refusal is an answer, not a failure: it must not mark the caller's transaction (a case's intake) rollback-only.
+  @Transactional(readOnly = true, noRollbackFor = EntitlementRefusedException.class)
   public Entitlement lookup(Request request) {
     Accounts.NamedContact contact = accounts.contact(request.email()).orElseThrow(() -> refuse(NOT_A_NAMED_CONTACT,
         request.email() + " is not a named support contact: ask your account's administrator to add you, "

@@ -1,6 +1,7 @@
 package io.caseops.sla;
 
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,5 +68,11 @@ public class CoverageRegions {
             + region.holidayCountry() + "'");
       }
     }
+  }
+
+  /** Due and warning instants of a target started at {@code start}, counted in the region's calendar. */
+  public DueDates.Due due(CoverageProperties.Region region, Instant start, Target target, ClockKind clock,
+                          Coverage coverage) {
+    return DueDates.due(start, target, clock, coverage, calendar(region), warningShare());
   }
 }

@@ -103,8 +103,7 @@ class PolicyController {
     ResponseTargets.Answer answer = targets.evaluate(new ResponseTargets.Question(catalogue, plan, level, product,
         licence, "true".equals(priorityQueue), language == null ? EntitlementLookup.ENGLISH : language));
     DueDates.Due due = answer.hasTarget()
-        ? DueDates.due(submitted, answer.target(), answer.clock(), answer.coverage(), regions.calendar(coverageRegion),
-            regions.warningShare())
+        ? regions.due(coverageRegion, submitted, answer.target(), answer.clock(), answer.coverage())
         : null;
     return new ResponseDue(catalogue, plan, level, product, answer.targetText(), answer.clock().value(),
         answer.coverage().value(), coverageRegion.id(), coverageRegion.zone().getId(), submitted,

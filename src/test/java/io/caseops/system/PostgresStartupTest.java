@@ -3,6 +3,7 @@ package io.caseops.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.CaseOpsRun;
+import io.caseops.testsupport.DemoCases;
 import io.caseops.testsupport.PostgresTestDatabase;
 import io.caseops.testsupport.StaffClient;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,8 +37,7 @@ class PostgresStartupTest {
       assertThat(client.webappLogin("tasklist", "amelia", "amelia")).isEqualTo(200);
       assertThat(client.webappLogin("admin", "amelia", "amelia")).isEqualTo(403);
 
-      instanceId = first.getBean(ProcessEngine.class).getRuntimeService()
-          .startProcessInstanceByKey("SupportCase", "CASE-2026-000002").getId();
+      instanceId = DemoCases.submit(first).processInstanceId();
     }
 
     try (ConfigurableApplicationContext second = postgresRun().start()) {

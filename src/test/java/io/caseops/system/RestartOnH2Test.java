@@ -2,7 +2,9 @@ package io.caseops.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseops.cases.CaseService;
 import io.caseops.testsupport.CaseOpsRun;
+import io.caseops.testsupport.DemoCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,11 +21,10 @@ class RestartOnH2Test {
 
   @Test
   void restartKeepsDataAndDeploysNothingNew() {
-    String instanceId;
+    DemoCases.Opened opened;
     try (ConfigurableApplicationContext first = defaultRun().start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
-      instanceId = engine.getRuntimeService()
-          .startProcessInstanceByKey("SupportCase", "CASE-2026-000001").getId();
+      opened = DemoCases.submit(first);
       engine.getIdentityService().saveUser(engine.getIdentityService().newUser("restartcheck"));
     }
     assertThat(Files.exists(dataDir.resolve("caseops.mv.db"))).isTrue();
@@ -31,7 +32,8 @@ class RestartOnH2Test {
     try (ConfigurableApplicationContext second = defaultRun().start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey("CASE-2026-000001").singleResult().getId()).isEqualTo(instanceId);
+          .processInstanceBusinessKey(opened.caseNumber()).processDefinitionKey(CaseService.PROCESS).singleResult()
+          .getId()).isEqualTo(opened.processInstanceId());
       assertThat(engine.getIdentityService().createUserQuery().userId("restartcheck").count()).isEqualTo(1);
       assertThat(engine.getRepositoryService().createDeploymentQuery()
           .deploymentName(ModelDeployment.DEPLOYMENT_NAME).count()).isEqualTo(1);

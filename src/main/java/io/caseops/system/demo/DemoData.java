@@ -1,5 +1,6 @@
 package io.caseops.system.demo;
 
+import io.caseops.cases.CaseService;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.StaffProperties;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Try it" data, loaded once on the first start with the demo profile: staff users for every role (password = user
- * id, the Camunda convention) and one customer account on each of the seven plans (db/demo/accounts.sql).
+ * id, the Camunda convention), one customer account on each of the seven plans (db/demo/accounts.sql), and three
+ * open cases (once, on an empty database).
  * Never active in production: the profile is off unless asked for.
  */
 @Component
@@ -46,11 +49,17 @@ class DemoData implements ApplicationRunner {
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
   private final StaffProperties staff;
+  private final CaseService cases;
 
-  DemoData(IdentityService identity, JdbcTemplate jdbc, StaffProperties staff) {
+  private final boolean openDemoCases;
+
+  DemoData(IdentityService identity, JdbcTemplate jdbc, StaffProperties staff, CaseService cases,
+           @Value("${caseops.demo.cases:true}") boolean openDemoCases) {
+    this.openDemoCases = openDemoCases;
     this.identity = identity;
     this.jdbc = jdbc;
     this.staff = staff;
+    this.cases = cases;
   }
 
   @Override
@@ -69,7 +78,30 @@ class DemoData implements ApplicationRunner {
       new ResourceDatabasePopulator(new ClassPathResource("db/demo/accounts.sql")).execute(jdbc.getDataSource());
       LOG.info("Demo profile: loaded the demo customer accounts (db/demo/accounts.sql)");
     }
+    Integer caseCount = jdbc.queryForObject("select count(*) from support_case", Integer.class);
+    if (openDemoCases && caseCount != null && caseCount == 0) {
+      DEMO_CASES.forEach(submission -> {
+        CaseService.Submitted submitted = cases.submit(submission);
+        LOG.info("Demo profile: opened {} ({}), severity {}, first response due {}", submitted.caseNumber(),
+            submission.submitter(), submitted.severity(), submitted.dueAt());
+      });
+    }
   }
+
+  /** One case for each kind of first response: a timed Sev 2, a Sev 1 that follows the sun, a plan without target. */
+  static final List<CaseService.Submission> DEMO_CASES = List.of(
+      new CaseService.Submission("ivy.patel@initech.example", "automation-360", "Bots stop at the login screen",
+          "Since this morning, every unattended bot on our EMEA runners stops at the Control Room login.",
+          new CaseService.SeverityAnswers(true, true, false, "several", "critical", "incident"), 2, "EMEA", null,
+          List.of("jon.berg@initech.example"), null),
+      new CaseService.Submission("ana.lima@northwind.example", "adobe-experience-manager", "Publishing is down",
+          "No page can be published from the author instance; the site is frozen.",
+          new CaseService.SeverityAnswers(true, false, false, "all", "critical", "incident"), 1, null, null,
+          List.of(), null),
+      new CaseService.Submission("gina.ruiz@globex.example", "automation-360", "Question about bot licences",
+          "How do we move a bot licence from one runner to another?",
+          new CaseService.SeverityAnswers(false, true, true, "one", "none", "question"), null, null, "es",
+          List.of(), null));
 
   private void createStaffMember(StaffMember member) {
     if (identity.createUserQuery().userId(member.id()).count() > 0) {

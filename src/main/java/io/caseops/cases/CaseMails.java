@@ -1,0 +1,185 @@
+package io.caseops.cases;
+
+import io.caseops.cases.CaseRecords.CaseRecord;
+import io.caseops.entitlement.NamedContacts;
+import io.caseops.notification.Mail;
+import io.caseops.notification.MailTemplates;
+import io.caseops.notification.Outbox;
+import io.caseops.notification.StaffAddresses;
+import io.caseops.system.StaffGroups;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every mail of a case: picks the recipients (the submitter and the CC contacts for customer-facing mails; teams,
+ * escalation managers and the TAM for staff alerts), fills the event's template and queues it in the outbox.
+ */
+@Component
+public class CaseMails {
+
+  static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+  static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
+
+  private final CaseRecords records;
+  private final MailTemplates templates;
+  private final Outbox outbox;
+  private final StaffAddresses staff;
+  private final NamedContacts contacts;
+
+  CaseMails(CaseRecords records, MailTemplates templates, Outbox outbox, StaffAddresses staff,
+            NamedContacts contacts) {
+    this.records = records;
+    this.templates = templates;
+    this.outbox = outbox;
+    this.staff = staff;
+    this.contacts = contacts;
+  }
+
+  void received(CaseRecord kase, String clock, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("hasTarget", kase.responseTarget() != null);
+    model.put("target", Durations.humanize(kase.responseTarget()));
+    model.put("clockText", clockText(clock));
+    model.put("dueLocal", local(kase.dueAt(), zoneOf(kase.submitter())));
+    toCustomer(kase, "case-received", "1", model, processInstanceId);
+  }
+
+  void rejected(CaseRecord kase, String reason, String processInstanceId) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseSubject", kase.subject());
+    model.put("product", kase.product());
+    model.put("reason", reason);
+    // A rejected submitter may be no named contact: no CC, just the address the case came from.
+    queue(kase.caseNumber(), "case-rejected", "1", List.of(kase.submitter()), List.of(), model, processInstanceId);
+  }
+
+  /** The engineer's public reply, as a plain reply or as a request for information or a proposed resolution. */
+  void engineerMessage(CaseRecord kase, String event, long messageId, String engineer, String body,
+                       String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("engineer", engineer);
+    model.put("body", body);
+    toCustomer(kase, event, Long.toString(messageId), model, processInstanceId);
+  }
+
+  void reminder(CaseRecord kase, int number, boolean waitingForInformation, Instant closesAt,
+                String processInstanceId) {
+    ZoneId zone = zoneOf(kase.submitter());
+    Map<String, Object> model = customerModel(kase);
+    model.put("reminderNumber", number);
+    model.put("waitingForInformation", waitingForInformation);
+    model.put("sinceLocal", local(kase.statusSince(), zone));
+    model.put("closesLocal", local(closesAt, zone));
+    toCustomer(kase, "reminder", kase.statusSince().toEpochMilli() + "/" + number, model, processInstanceId);
+  }
+
+  void closed(CaseRecord kase, String closedBy, Instant reopenUntil, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("closedForNoAnswer", "no-answer".equals(closedBy));
+    model.put("closedByConfirmation", "confirmation".equals(closedBy));
+    model.put("reopenUntilLocal", local(reopenUntil, zoneOf(kase.submitter())));
+    toCustomer(kase, "case-closed", Long.toString(kase.closedAt().toEpochMilli()), model, processInstanceId);
+  }
+
+  void reopened(CaseRecord kase, String processInstanceId) {
+    toCustomer(kase, "case-reopened", Long.toString(kase.statusSince().toEpochMilli()), customerModel(kase),
+        processInstanceId);
+  }
+
+  void rcaDelivered(CaseRecord kase, String document, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("body", document);
+    toCustomer(kase, "rca-delivered", "1", model, processInstanceId);
+  }
+
+  /** The SLA warning (team and escalation manager) or breach (escalation, and the TAM where the account has one). */
+  void slaAlert(CaseRecord kase, String alert, String clock, String accountName, String designatedManager,
+                String technicalAccountManager, String processInstanceId) {
+    boolean breach = "breach".equals(alert);
+    List<String> users = new ArrayList<>();
+    users.add(designatedManager);
+    if (breach) {
+      users.add(technicalAccountManager);
+    }
+    List<String> groups = new ArrayList<>();
+    groups.add(kase.candidateGroup());
+    if (designatedManager == null) {
+      groups.add(StaffGroups.ESCALATION_MANAGERS);
+    }
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("target", Durations.humanize(kase.responseTarget()));
+    model.put("clockText", clockText(clock));
+    model.put("dueUtc", UTC.format(kase.dueAt()));
+    model.put("escalatedTo", designatedManager != null ? designatedManager + " (designated escalation manager)"
+        : "the escalation managers");
+    queue(kase.caseNumber(), breach ? "sla-breach" : "sla-warning", Long.toString(kase.dueAt().toEpochMilli()),
+        staff.of(users, groups), List.of(), model, processInstanceId);
+  }
+
+  void criticalSituation(CaseRecord kase, String accountName, String designatedManager, String processInstanceId) {
+    List<String> users = new ArrayList<>();
+    users.add(designatedManager);
+    queue(kase.caseNumber(), "critical-situation", "1",
+        staff.of(users, List.of(StaffGroups.ESCALATION_MANAGERS, kase.candidateGroup())), List.of(),
+        staffModel(kase, accountName), processInstanceId);
+  }
+
+  private void toCustomer(CaseRecord kase, String event, String sequence, Map<String, Object> model,
+                          String processInstanceId) {
+    List<String> cc = records.cc(kase.caseNumber()).stream()
+        .filter(address -> !address.equalsIgnoreCase(kase.submitter())).toList();
+    queue(kase.caseNumber(), event, sequence, List.of(kase.submitter()), cc, model, processInstanceId);
+  }
+
+  private void queue(String caseNumber, String event, String sequence, List<String> to, List<String> cc,
+                     Map<String, Object> model, String processInstanceId) {
+    MailTemplates.Rendered mail = templates.render(event, model);
+    outbox.queue(new Mail(caseNumber + "/" + event + "/" + sequence, caseNumber, event, to, cc, mail.subject(),
+        mail.text(), mail.html()), processInstanceId);
+  }
+
+  private Map<String, Object> customerModel(CaseRecord kase) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", kase.caseNumber());
+    model.put("caseSubject", kase.subject());
+    model.put("product", kase.product());
+    model.put("severity", kase.severity());
+    model.put("severityReason", kase.severityReason());
+    model.put("contactName", contacts.find(kase.submitter()).map(NamedContacts.Contact::displayName)
+        .orElse(kase.submitter()));
+    return model;
+  }
+
+  private static Map<String, Object> staffModel(CaseRecord kase, String accountName) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("caseNumber", kase.caseNumber());
+    model.put("caseSubject", kase.subject());
+    model.put("product", kase.product());
+    model.put("severity", kase.severity());
+    model.put("accountName", accountName);
+    model.put("plan", kase.plan());
+    model.put("team", kase.candidateGroup());
+    return model;
+  }
+
+  private ZoneId zoneOf(String email) {
+    return contacts.find(email).map(NamedContacts.Contact::zone).orElse(ZoneOffset.UTC);
+  }
+
+  static String local(Instant instant, ZoneId zone) {
+    return instant == null ? "" : LOCAL.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+  }
+
+  static String clockText(String clock) {
+    return "calendar".equals(clock) ? "around the clock" : "in your support hours";
+  }
+}

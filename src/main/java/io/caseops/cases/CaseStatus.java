@@ -1,0 +1,32 @@
+package io.caseops.cases;
+
+/** The statuses of a case, named as in the support lifecycle (SUPPORT-PLANS.md section 6). */
+public enum CaseStatus {
+  NEW("New"),
+  IN_PROGRESS("In progress"),
+  AWAITING_CUSTOMER("Awaiting customer response"),
+  RESOLUTION_PROVIDED("Resolution provided"),
+  CLOSED("Closed"),
+  REOPENED("Reopened"),
+  REJECTED("Rejected");
+
+  private final String label;
+
+  CaseStatus(String label) {
+    this.label = label;
+  }
+
+  /** The name shown to people and stored in the read model. */
+  public String label() {
+    return label;
+  }
+
+  public static CaseStatus of(String label) {
+    for (CaseStatus status : values()) {
+      if (status.label.equals(label)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("unknown case status '" + label + "'");
+  }
+}

@@ -1,0 +1,31 @@
+package io.caseops.cases;
+
+import io.caseops.system.EngineClock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * A service task that moves the case's read model and tells the contacts: what closing, reopening, rejecting and
+ * delivering an RCA have in common.
+ */
+abstract class CaseStep implements JavaDelegate {
+
+  protected final CaseRecords records;
+  protected final CaseMails mails;
+  private final EngineClock clock;
+
+  CaseStep(CaseRecords records, CaseMails mails, EngineClock clock) {
+    this.records = records;
+    this.mails = mails;
+    this.clock = clock;
+  }
+
+  @Override
+  public final void execute(DelegateExecution execution) {
+    run(execution.getProcessBusinessKey(), CaseVariables.of(execution), clock.instant(),
+        execution.getProcessInstanceId());
+  }
+
+  abstract void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId);
+}

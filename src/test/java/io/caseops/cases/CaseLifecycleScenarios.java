@@ -1,0 +1,456 @@
+package io.caseops.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.caseops.cases.CaseService.SeverityAnswers;
+import io.caseops.cases.CaseService.Submission;
+import io.caseops.testsupport.FreePort;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Whole cases through CaseService with the real delegates, decisions, read model, outbox and SMTP (GreenMail). The
+ * job executor is off: each test moves the engine clock and runs the jobs that fall due, timers and mails alike.
+ * Subclasses pick the database (H2 here, PostgreSQL in CI).
+ */
+abstract class CaseLifecycleScenarios {
+
+  static final int SMTP_PORT = FreePort.find();
+  static GreenMail smtp;
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("caseops.mail.retry-cycle", () -> "PT5M,PT10M,PT30M");
+  }
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @Autowired
+  CaseService cases;
+  @Autowired
+  CaseRecords records;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  /** Monday 23 November 2026, 10:00 UTC: inside the EMEA and AMER windows. */
+  Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+  @BeforeEach
+  void startOfDay() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(now));
+    runDueJobs();
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void resetClock() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  static final SeverityAnswers MAJOR = new SeverityAnswers(true, true, false, "several", "major", "incident");
+  /** AAI Sev 2: several users, critical business impact, no workaround. */
+  static final SeverityAnswers AAI_SEV2 = new SeverityAnswers(true, true, false, "several", "critical", "incident");
+  static final SeverityAnswers DOWN = new SeverityAnswers(true, false, false, "all", "critical", "incident");
+
+  CaseService.Submitted submit(String contact, String product, SeverityAnswers answers, String region,
+                               List<String> cc) {
+    return cases.submit(new Submission(contact, product, "Bots stop at login", "Since 08:00 <b>all</b> bots fail "
+        + "with <script>alert(1)</script> in the log.", answers, null, region, null, cc, null));
+  }
+
+  /** Moves the clock and runs every job that falls due by then; a failing job (SMTP down) is left to its retries. */
+  void at(Duration sinceStart) {
+    ClockUtil.setCurrentTime(Date.from(now.plus(sinceStart)));
+    runDueJobs();
+  }
+
+  void runDueJobs() {
+    for (int round = 0; round < 200; round++) {
+      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      boolean progressed = false;
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+          progressed = true;
+        } catch (RuntimeException failed) {
+          // its retry cycle moves it to a later due date
+        }
+      }
+      if (!progressed && management.createJobQuery().executable().count() == due.size()) {
+        return;
+      }
+    }
+    throw new AssertionError("jobs keep coming due");
+  }
+
+  Task task(String caseNumber) {
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(CaseService.PROCESS).singleResult().getId();
+    return tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKeyIn("Task_RespondToCustomer", "Task_RespondWithoutTarget", "Task_WorkCase").singleResult();
+  }
+
+  /** The engineer completes the case's task, as Tasklist does it: logged in, with their authorizations. */
+  void work(String caseNumber, String engineer, Map<String, Object> form) {
+    String taskId = task(caseNumber).getId();
+    identity.setAuthentication(engineer, identity.createGroupQuery().groupMember(engineer).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.complete(taskId, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The mails sent to an address (To or CC), each once: GreenMail keeps one copy per recipient's mailbox. */
+  List<MimeMessage> mailsTo(String address) throws Exception {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+      try {
+        return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equalsIgnoreCase(address))
+            && seen.add(message.getMessageID());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  static String subject(MimeMessage message) throws Exception {
+    return message.getSubject();
+  }
+
+  static String body(MimeMessage message) {
+    return GreenMailUtil.getBody(message);
+  }
+
+  static List<String> to(MimeMessage message) throws Exception {
+    return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+  }
+
+  // --- scenarios ---
+
+  @Test
+  void aFullCaseFromSubmissionToAutoClosure() throws Exception {
+    // Initech (Silver) in the EMEA slot, Sev 2 from the answers: 4 business hours, with Jon in CC.
+    CaseService.Submitted submitted = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA",
+        List.of("jon.berg@initech.example"));
+    String number = submitted.caseNumber();
+    assertThat(number).matches("CASE-2026-\\d{6}");
+    assertThat(submitted.severity()).isEqualTo(2);
+    assertThat(submitted.responseTarget()).isEqualTo("PT4H");
+    assertThat(submitted.dueAt()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
+    assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_RespondToCustomer");
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId())).extracting(IdentityLink::getGroupId)
+        .contains("team-emea");
+
+    runDueJobs();
+    List<MimeMessage> received = mailsTo("ivy.patel@initech.example");
+    assertThat(received).hasSize(1);
+    assertThat(subject(received.get(0))).isEqualTo("[" + number + "] We have received your case: Bots stop at login");
+    assertThat(body(received.get(0))).contains("Severity: 2").contains("4 hours")
+        .contains("Monday 23 November 2026, 09:00 (America/New_York)");
+    assertThat(received.get(0).getRecipients(Message.RecipientType.CC)).extracting(Object::toString)
+        .containsExactly("jon.berg@initech.example");
+
+    at(Duration.ofHours(1));
+    work(number, "emma", Map.of(CaseVariables.ACTION, EngineerAction.REQUEST_INFORMATION,
+        CaseVariables.PUBLIC_REPLY, "Which bot version runs on the failing machines?",
+        CaseVariables.INTERNAL_NOTE, "Looks like the 2026.11 agent."));
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.AWAITING_CUSTOMER);
+    assertThat(records.sla(number)).get().satisfies(sla -> {
+      assertThat(sla.met()).isTrue();
+      assertThat(sla.respondedBy()).isEqualTo("emma");
+      assertThat(sla.respondedAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+    });
+    runDueJobs();
+    MimeMessage asked = mailsTo("ivy.patel@initech.example").get(1);
+    assertThat(subject(asked)).isEqualTo("[" + number + "] Information needed: Bots stop at login");
+    assertThat(body(asked)).contains("Emma needs more information").contains("Which bot version")
+        .doesNotContain("2026.11 agent");
+
+    at(Duration.ofDays(1).plusHours(1).plusMinutes(1));
+    at(Duration.ofDays(3).plusHours(1).plusMinutes(1));
+    at(Duration.ofDays(5).plusHours(1).plusMinutes(1));
+    at(Duration.ofDays(6).plusHours(1).plusMinutes(1));
+
+    List<MimeMessage> all = mailsTo("ivy.patel@initech.example");
+    assertThat(all).extracting(CaseLifecycleScenarios::subject).containsExactly(
+        "[" + number + "] We have received your case: Bots stop at login",
+        "[" + number + "] Information needed: Bots stop at login",
+        "[" + number + "] Reminder 1: we still need your answer",
+        "[" + number + "] Reminder 3: we still need your answer",
+        "[" + number + "] Reminder 5: we still need your answer",
+        "[" + number + "] Case closed: Bots stop at login");
+    assertThat(body(all.get(5))).contains("no answer for 6 days").contains("reopen the case until");
+    assertThat(mailsTo("jon.berg@initech.example")).hasSize(6);
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where case_number = ? and sent_at is null",
+        Integer.class, number)).isZero();
+  }
+
+  @Test
+  void anSmtpOutageLosesNothingAndSendsNothingTwice() throws Exception {
+    smtp.stop();
+    String number = submit("kei.tanaka@umbrella.example", "automation-360", MAJOR, "JAPAN-KOREA", List.of())
+        .caseNumber();
+    runDueJobs();
+    Job failed = management.createJobQuery().processInstanceId(task(number).getProcessInstanceId())
+        .messages().singleResult();
+    assertThat(failed.getExceptionMessage()).isNotBlank();
+    assertThat(failed.getDuedate()).isEqualTo(Date.from(now.plus(Duration.ofMinutes(5))));
+
+    at(Duration.ofMinutes(6));
+    assertThat(management.createJobQuery().messages().jobId(failed.getId()).singleResult().getDuedate())
+        .as("the second interval of the cycle").isEqualTo(Date.from(now.plus(Duration.ofMinutes(16))));
+
+    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    at(Duration.ofMinutes(17));
+    at(Duration.ofHours(1));
+    assertThat(mailsTo("kei.tanaka@umbrella.example")).hasSize(1);
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where case_number = ? and sent_at is not null",
+        Integer.class, number)).isEqualTo(1);
+    assertThat(management.createJobQuery().messages().processInstanceId(task(number).getProcessInstanceId()).count())
+        .isZero();
+  }
+
+  @Test
+  void retriesRunOutIntoAnIncident() {
+    smtp.stop();
+    try {
+      String number = submit("lena.kraus@umbrella.example", "automation-360", MAJOR, "EMEA", List.of()).caseNumber();
+      String instance = task(number).getProcessInstanceId();
+      // The cycle PT5M,PT10M,PT30M: the first attempt, three retries, then an incident.
+      runDueJobs();
+      at(Duration.ofMinutes(6));
+      at(Duration.ofMinutes(17));
+      at(Duration.ofMinutes(48));
+      Job job = management.createJobQuery().processInstanceId(instance).messages().singleResult();
+      assertThat(job.getRetries()).isZero();
+      assertThat(runtime.createIncidentQuery().processInstanceId(instance).singleResult().getIncidentType())
+          .isEqualTo("failedJob");
+    } finally {
+      smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+    }
+  }
+
+  @Test
+  void aBreachOnExpertGoesToThePooledEscalationManagers() throws Exception {
+    // Northwind (Expert, AMER 06:00-17:30 Los Angeles): P1 is 1 hour on the calendar clock.
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", DOWN, null, List.of())
+        .caseNumber();
+    at(Duration.ofMinutes(46));
+    assertThat(subjects("amelia@caseops.example")).anyMatch(subject -> subject.contains("SLA at risk"));
+    assertThat(subjects("erin@caseops.example")).anyMatch(subject -> subject.contains("SLA at risk"));
+
+    at(Duration.ofMinutes(61));
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId())).extracting(IdentityLink::getGroupId)
+        .contains("team-amer", "escalation-managers");
+    assertThat(subjects("erin@caseops.example")).anyMatch(subject -> subject.contains("SLA missed"));
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.NEW);
+  }
+
+  @Test
+  void aBreachOnUltimateGoesToTheDesignatedManagerAndTheTam() throws Exception {
+    // Contoso (Ultimate, EMEA): P1 is 15 minutes; Erin is its designated escalation manager, Tom its TAM.
+    String number = submit("chloe.martin@contoso.example", "adobe-experience-manager", DOWN, null, List.of())
+        .caseNumber();
+    at(Duration.ofMinutes(16));
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId())).extracting(IdentityLink::getUserId)
+        .contains("erin");
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId())).extracting(IdentityLink::getGroupId)
+        .doesNotContain("escalation-managers");
+    assertThat(subjects("erin@caseops.example")).anyMatch(subject -> subject.contains("SLA missed"));
+    assertThat(subjects("tom@caseops.example")).anyMatch(subject -> subject.contains("SLA missed"));
+  }
+
+  @Test
+  void sev1InEnglishOnSilverFollowsTheSun() {
+    String number = submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("team-follow-the-sun");
+  }
+
+  @Test
+  void reclassifyingBeforeTheFirstResponseRecomputesTheDueDate() {
+    // Contoso Ultimate P2: 30 minutes on 24x5. Reclassified to P4: 1 business day, due Tuesday 10:00 London.
+    String number = submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
+        .caseNumber();
+    assertThat(records.get(number).dueAt()).isEqualTo(Instant.parse("2026-11-23T10:30:00Z"));
+    work(number, "emma", Map.of(CaseVariables.ACTION, EngineerAction.RECLASSIFY, CaseVariables.NEW_SEVERITY, "4",
+        CaseVariables.RECLASSIFY_REASON, "a how-to question, not an outage"));
+
+    CaseRecords.CaseRecord kase = records.get(number);
+    assertThat(kase.severity()).isEqualTo(4);
+    assertThat(kase.responseTarget()).isEqualTo("P1D");
+    assertThat(kase.dueAt()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+    assertThat(kase.severityReason()).contains("emma").contains("how-to question");
+    assertThat(jdbc.queryForObject("select count(*) from severity_change where case_number = ?", Integer.class,
+        number)).isEqualTo(1);
+    assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_RespondToCustomer");
+    assertThat(runtime.getVariable(task(number).getExecutionId(), CaseVariables.RECLASSIFY_REASON))
+        .as("form fields leave the process once in the read model").isNull();
+  }
+
+  @Test
+  void theEngineersFormIsCheckedAgainInJava() {
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+        .caseNumber();
+    assertThatThrownBy(() -> work(number, "amelia", Map.of(CaseVariables.ACTION, EngineerAction.REQUEST_INFORMATION)))
+        .hasMessageContaining("publicReply is required");
+    assertThatThrownBy(() -> work(number, "amelia", Map.of(CaseVariables.ACTION, "shrug")))
+        .hasMessageContaining("action must be one of");
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.NEW);
+    assertThat(records.messages(number)).hasSize(1);
+  }
+
+  @Test
+  void aConfirmedResolutionClosesAndAReopenInTheWindowResumes() throws Exception {
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+        .caseNumber();
+    work(number, "amelia", Map.of(CaseVariables.ACTION, EngineerAction.PROVIDE_RESOLUTION,
+        CaseVariables.PUBLIC_REPLY, "Clear the cache, then restart the author instance."));
+    at(Duration.ofDays(2));
+    cases.confirmResolution(number, "ana.lima@northwind.example");
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.CLOSED);
+
+    at(Duration.ofDays(15));   // 13 days after closure
+    cases.reopen(number, "ana.lima@northwind.example", "It is back after the weekend.");
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.REOPENED);
+    assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_WorkCase");
+    runDueJobs();
+    assertThat(subjects("ana.lima@northwind.example")).contains("[" + number + "] Case reopened: Bots stop at login");
+  }
+
+  @Test
+  void aReopenAfter14DaysIsRefusedAndANewRelatedCaseIsOpened() {
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+        .caseNumber();
+    work(number, "amelia", Map.of(CaseVariables.ACTION, EngineerAction.CLOSE, CaseVariables.PUBLIC_REPLY,
+        "Closing as agreed on the phone."));
+    at(Duration.ofDays(15));
+
+    assertThatThrownBy(() -> cases.reopen(number, "ana.lima@northwind.example", null))
+        .isInstanceOf(ReopenWindowClosedException.class).hasMessageContaining("relatedCase = " + number);
+    String related = cases.submit(new Submission("ana.lima@northwind.example", "adobe-experience-manager",
+        "Back again", "Same error as before.", MAJOR, null, null, null, List.of(), number)).caseNumber();
+    assertThat(records.get(related).relatedCase()).isEqualTo(number);
+  }
+
+  @Test
+  void aRefusedEntitlementEndsRejectedWithAMailThatSaysWhy() throws Exception {
+    CaseService.Submitted submitted = submit("ben.cho@northwind.example", "adobe-analytics", MAJOR, null, List.of());
+    assertThat(submitted.status()).isEqualTo(CaseStatus.REJECTED);
+    assertThat(submitted.rejection()).contains("not running");
+    runDueJobs();
+    MimeMessage mail = mailsTo("ben.cho@northwind.example").get(0);
+    assertThat(subject(mail)).isEqualTo("We could not open your case: Bots stop at login");
+    assertThat(body(mail)).contains("not running");
+  }
+
+  @Test
+  void aSev1RcaIsWrittenAndMailed() throws Exception {
+    // Umbrella (Gold) includes RCAs and critical-situation management.
+    String number = submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "JAPAN-KOREA", List.of())
+        .caseNumber();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(
+        "Task_ManageCriticalSituation").count()).isEqualTo(1);
+    runDueJobs();
+    assertThat(subjects("erin@caseops.example")).contains("[" + number + "] Critical situation: Bots stop at login");
+
+    cases.requestRootCauseAnalysis(number, "kei.tanaka@umbrella.example");
+    assertThatThrownBy(() -> cases.requestRootCauseAnalysis(number, "kei.tanaka@umbrella.example"))
+        .hasMessageContaining("was requested");
+    Task rca = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_WriteRcaDocument")
+        .singleResult();
+    tasks.complete(rca.getId(), Map.of(CaseVariables.RCA_DOCUMENT, "Steps: logs read. Cause: an expired "
+        + "certificate. Fix: renewed. Prevention: expiry monitoring."));
+    runDueJobs();
+    assertThat(body(mailsTo("kei.tanaka@umbrella.example").stream()
+        .filter(mail -> subjectOf(mail).contains("Root-cause analysis")).findFirst().orElseThrow()))
+        .contains("expired certificate");
+  }
+
+  @Test
+  void anRcaIsRefusedOnPlansWithoutIt() {
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", DOWN, null, List.of())
+        .caseNumber();
+    assertThatThrownBy(() -> cases.requestRootCauseAnalysis(number, "ana.lima@northwind.example"))
+        .hasMessageContaining("does not include root-cause analyses");
+  }
+
+  @Test
+  void customerTextIsEscapedInTheHtmlPart() throws Exception {
+    String number = submit("ivy.patel@initech.example", "automation-360", MAJOR, "EMEA", List.of()).caseNumber();
+    work(number, "emma", Map.of(CaseVariables.ACTION, EngineerAction.KEEP_WORKING,
+        CaseVariables.PUBLIC_REPLY, "Your log shows <script>alert(1)</script>; we remove it."));
+    runDueJobs();
+    MimeMessage reply = mailsTo("ivy.patel@initech.example").stream()
+        .filter(mail -> subjectOf(mail).contains("New reply")).findFirst().orElseThrow();
+    String raw = GreenMailUtil.getWholeMessage(reply);
+    assertThat(raw).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<p>Your log shows <script>");
+  }
+
+  List<String> subjects(String address) throws Exception {
+    return mailsTo(address).stream().map(CaseLifecycleScenarios::subjectOf).toList();
+  }
+
+  static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
