@@ -28,8 +28,16 @@ class CaseBriefing implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(BRIEFING, briefing(task.getExecution().getProcessBusinessKey()));
+    String caseNumber = task.getExecution().getProcessBusinessKey();
+    CaseRecord kase = records.get(caseNumber);
+    task.setVariableLocal(BRIEFING, briefing(caseNumber));
+    // Tasklist lists name and priority: the case number tells tasks apart, the severity orders them.
+    task.setName(task.getName() + " · " + caseNumber + " (Sev " + kase.severity() + ")");
+    task.setPriority(PRIORITY_BY_SEVERITY[kase.severity() == null ? 4 : kase.severity()]);
   }
+
+  /** Task priority by severity (index 1 to 4); 100 is kept for breached first responses (ResponseAlert). */
+  static final int[] PRIORITY_BY_SEVERITY = {0, 90, 70, 50, 30};
 
   String briefing(String caseNumber) {
     CaseRecord kase = records.get(caseNumber);

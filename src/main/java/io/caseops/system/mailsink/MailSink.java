@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,11 @@ public class MailSink implements SmartLifecycle {
   public record ReceivedMail(Instant receivedAt, String from, List<String> to, String subject, String text) {
   }
 
-  /** Every mail received since start-up, newest first. */
+  /** Every mail received since start-up, newest first, once each (GreenMail keeps a copy per recipient). */
   public List<ReceivedMail> received() {
+    Set<String> seen = new HashSet<>();
     return Arrays.stream(server.getReceivedMessages())
+        .filter(message -> seen.add(messageId(message)))
         .map(MailSink::toReceivedMail)
         .sorted(Comparator.comparing(ReceivedMail::receivedAt).reversed())
         .toList();
@@ -76,6 +80,14 @@ public class MailSink implements SmartLifecycle {
   @Override
   public int getPhase() {
     return Integer.MIN_VALUE;
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID() != null ? message.getMessageID() : String.valueOf(System.identityHashCode(message));
+    } catch (MessagingException e) {
+      return String.valueOf(System.identityHashCode(message));
+    }
   }
 
   private static ReceivedMail toReceivedMail(MimeMessage message) {

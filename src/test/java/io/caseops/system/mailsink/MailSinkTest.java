@@ -43,6 +43,7 @@ class MailSinkTest {
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom("support@caseops.example");
     helper.setTo("ana.lima@northwind.example");
+    helper.setCc("ben.cho@northwind.example");
     helper.setSubject("[CASE-2026-000042] We received your case");
     helper.setText("Your case <script>alert(1)</script> is in the queue.", "<p>Your case is in the queue.</p>");
     mailSender.send(message);
@@ -56,7 +57,8 @@ class MailSinkTest {
 
     HttpResponse<String> page = client.send(HttpRequest.newBuilder(
         java.net.URI.create("http://localhost:" + port + "/dev/mail")).header("Accept", "text/html"));
-    assertThat(page.body()).contains("1 mail").contains("ana.lima@northwind.example")
+    // One mail to two recipients is listed once, with both.
+    assertThat(page.body()).contains("<p>1 mail</p>").contains("ana.lima@northwind.example, ben.cho@northwind.example")
         .contains("Your case &lt;script&gt;alert(1)&lt;/script&gt; is in the queue.")
         .doesNotContain("<script>");
   }
