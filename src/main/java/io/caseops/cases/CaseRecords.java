@@ -68,6 +68,11 @@ public class CaseRecords {
     }
   }
 
+  void replaceCc(String caseNumber, List<String> emails) {
+    jdbc.update("delete from case_cc where case_number = ?", caseNumber);
+    addCc(caseNumber, emails);
+  }
+
   public List<String> cc(String caseNumber) {
     return jdbc.queryForList("select email from case_cc where case_number = ? order by email", String.class,
         caseNumber);

@@ -4,6 +4,7 @@ import static io.caseops.cases.CaseVariables.*;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.EntitlementLookup;
+import io.caseops.entitlement.EntitlementRefusedException;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.BadRequestException;
@@ -18,10 +19,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,18 +71,91 @@ public class CaseService {
   }
 
   private final CaseRecords records;
+  private final CaseQueries queries;
   private final RuntimeService runtime;
   private final NamedContacts contacts;
   private final EntitlementLookup entitlements;
+  private final JdbcTemplate jdbc;
   private final EngineClock clock;
 
-  CaseService(CaseRecords records, RuntimeService runtime, NamedContacts contacts, EntitlementLookup entitlements,
-              EngineClock clock) {
+  CaseService(CaseRecords records, CaseQueries queries, RuntimeService runtime, NamedContacts contacts,
+              EntitlementLookup entitlements, JdbcTemplate jdbc, EngineClock clock) {
     this.records = records;
+    this.queries = queries;
     this.runtime = runtime;
     this.contacts = contacts;
     this.entitlements = entitlements;
+    this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  /**
+   * A named contact's submission through the API: what the entitlement lookup would refuse is answered at once
+   * (400 for a bad product, region or language, 422 for a missing or expired contract), so no case is opened for it.
+   * With an idempotency key, a retry returns the case of the first submission.
+   */
+  @Transactional
+  public Submitted submitAs(NamedContacts.Contact contact, Submission submission, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+        throw BadRequestException.of("Idempotency-Key", "must be 1 to 100 characters");
+      }
+      Optional<String> first = jdbc.queryForList("select case_number from case_submission where submitter = ? "
+          + "and idempotency_key = ?", String.class, contact.email(), idempotencyKey).stream().findFirst();
+      if (first.isPresent()) {
+        return submitted(records.get(first.get()));
+      }
+    }
+    if (submission.relatedCase() != null && queries.visible(contact, submission.relatedCase()).isEmpty()) {
+      throw BadRequestException.of("relatedCase", "must name one of your cases, got '" + submission.relatedCase()
+          + "'");
+    }
+    if (submission.cc() != null && !submission.cc().isEmpty() && !contacts.visibility(contact).ccContacts()) {
+      throw new UnprocessableException("cc", "your plan has no CC contacts (Silver and above)");
+    }
+    check(submission);
+    try {
+      entitlements.lookup(new EntitlementLookup.Request(contact.email(), submission.product(), submission.region(),
+          submission.language()));
+    } catch (EntitlementRefusedException refused) {
+      throw switch (refused.reason()) {
+        case UNKNOWN_PRODUCT -> BadRequestException.of("product", refused.getMessage());
+        case REGION_REQUIRED, REGION_NOT_ALLOWED -> BadRequestException.of("region", refused.getMessage());
+        case LANGUAGE_NOT_ALLOWED -> BadRequestException.of("language", refused.getMessage());
+        default -> new UnprocessableException("product", refused.getMessage());
+      };
+    }
+    Submitted submitted = submit(submission);
+    if (idempotencyKey != null) {
+      jdbc.update("insert into case_submission (submitter, idempotency_key, case_number, created_at) "
+          + "values (?, ?, ?, ?)", contact.email(), idempotencyKey, submitted.caseNumber(),
+          CaseRecords.ts(clock.instant()));
+    }
+    return submitted;
+  }
+
+  /** Sets the CC contacts of a case: named contacts of the same account, on plans with CC contacts. */
+  @Transactional
+  public void setCc(String caseNumber, NamedContacts.Contact contact, List<String> cc) {
+    caseOf(caseNumber);
+    if (!contacts.visibility(contact).ccContacts()) {
+      throw new UnprocessableException("cc", "your plan has no CC contacts (Silver and above)");
+    }
+    if (cc == null) {
+      throw BadRequestException.of("cc", "is required (a list of e-mail addresses; empty to clear)");
+    }
+    Submission asIf = new Submission(contact.email(), "-", "-", "-", null, 1, null, null, cc, null);
+    List<Problem> problems = new ArrayList<>();
+    checkCc(asIf, problems);
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    records.replaceCc(caseNumber, cc(asIf, contact.email()));
+  }
+
+  static Submitted submitted(CaseRecord kase) {
+    return new Submitted(kase.caseNumber(), kase.status(), kase.severity(), kase.responseTarget(), kase.dueAt(),
+        kase.rejection());
   }
 
   /** Opens a case and runs its intake (entitlement, severity, target, due dates) before returning. */
@@ -112,9 +188,7 @@ public class CaseService {
     }
     runtime.createMessageCorrelation(CASE_SUBMITTED).processInstanceBusinessKey(caseNumber)
         .setVariables(variables).correlateStartMessage();
-    CaseRecord kase = records.get(caseNumber);
-    return new Submitted(caseNumber, kase.status(), kase.severity(), kase.responseTarget(), kase.dueAt(),
-        kase.rejection());
+    return submitted(records.get(caseNumber));
   }
 
   /**
@@ -278,18 +352,27 @@ public class CaseService {
     if (submission.relatedCase() != null && records.find(submission.relatedCase()).isEmpty()) {
       problems.add(new Problem("relatedCase", "must name an existing case, got '" + submission.relatedCase() + "'"));
     }
-    if (submission.cc() != null && submission.submitter() != null) {
-      String account = contacts.find(submission.submitter()).map(NamedContacts.Contact::accountId).orElse(null);
-      for (String email : submission.cc()) {
-        boolean sameAccount = account != null && contacts.find(email)
-            .map(contact -> contact.accountId().equals(account)).orElse(false);
-        if (!sameAccount) {
-          problems.add(new Problem("cc", "'" + email + "' is not a named contact of the submitter's account"));
-        }
-      }
-    }
+    checkCc(submission, problems);
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
+    }
+  }
+
+  private void checkCc(Submission submission, List<Problem> problems) {
+    if (submission.cc() == null || submission.submitter() == null) {
+      return;
+    }
+    if (submission.cc().size() > 50) {
+      problems.add(new Problem("cc", "must list at most 50 contacts"));
+      return;
+    }
+    String account = contacts.find(submission.submitter()).map(NamedContacts.Contact::accountId).orElse(null);
+    for (String email : submission.cc()) {
+      boolean sameAccount = account != null && email != null && contacts.find(email)
+          .map(contact -> contact.accountId().equals(account)).orElse(false);
+      if (!sameAccount) {
+        problems.add(new Problem("cc", "'" + email + "' is not a named contact of the submitter's account"));
+      }
     }
   }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
   record Account(String id, String name, String catalogue, String plan, String region, String language,
-                 String escalationManager, String technicalAccountManager, List<String> addOns) {
+                 String escalationManager, String technicalAccountManager, List<String> addOns,
+                 boolean accountWideVisibility) {
   }
 
   record Contract(String productId, LocalDate licenceStart, LocalDate licenceEnd) {
@@ -46,11 +47,11 @@ class Accounts {
 
   Optional<Account> account(String id) {
     return jdbc.query("select id, name, catalogue, plan, region, language, escalation_manager, "
-            + "technical_account_manager from account where id = ?",
+            + "technical_account_manager, account_wide_visibility from account where id = ?",
         (rs, row) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8),
             jdbc.queryForList("select add_on from account_add_on where account_id = ? order by add_on", String.class,
-                id)), id).stream().findFirst();
+                id), rs.getBoolean(9)), id).stream().findFirst();
   }
 
   List<Contract> contracts(String accountId, String productId) {
@@ -63,6 +64,21 @@ class Accounts {
   Optional<Product> product(String id) {
     return jdbc.query("select id, catalogue, name from product where id = ?",
         (rs, row) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+  }
+
+  List<NamedContact> contactsOf(String accountId) {
+    return jdbc.queryForList("select email from named_contact where account_id = ? order by email", String.class,
+        accountId).stream().map(email -> contact(email).orElseThrow()).toList();
+  }
+
+  String passwordHash(String email) {
+    return jdbc.query("select password_hash from named_contact where email = ?", (rs, row) -> rs.getString(1),
+        email.trim().toLowerCase(Locale.ROOT)).stream().findFirst().orElse(null);
+  }
+
+  /** Locks the account row until commit, so that two admins adding contacts at once cannot both pass a limit. */
+  void lock(String accountId) {
+    jdbc.queryForList("select id from account where id = ? for update", String.class, accountId);
   }
 
   List<Product> products(String catalogue) {

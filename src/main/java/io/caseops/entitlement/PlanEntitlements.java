@@ -45,6 +45,10 @@ public class PlanEntitlements {
     public String priorityQueueBundle() {
       return (String) all.get("priorityQueueBundle");
     }
+
+    public boolean flag(String output) {
+      return Boolean.TRUE.equals(all.get(output));
+    }
   }
 
   private final DecisionService decisions;

@@ -192,11 +192,9 @@ public class ServiceAllowanceLedger {
 
   /** Locks the account row, so that two uses recorded at once cannot both take the last hours. */
   private Accounts.Account lockedAccount(String accountId) {
-    List<String> locked = jdbc.queryForList("select id from account where id = ? for update", String.class, accountId);
-    if (locked.isEmpty()) {
-      throw unknownAccount(accountId);
-    }
-    return accounts.account(accountId).orElseThrow();
+    Accounts.Account account = accounts.account(accountId).orElseThrow(() -> unknownAccount(accountId));
+    accounts.lock(accountId);
+    return account;
   }
 
   private static NotFoundException unknownAccount(String accountId) {

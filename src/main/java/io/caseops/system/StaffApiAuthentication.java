@@ -1,12 +1,11 @@
 package io.caseops.system;
 
+import io.caseops.system.web.BasicCredentials;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,8 +46,8 @@ public class StaffApiAuthentication {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        String[] credentials = basicCredentials(request.getHeader("Authorization"));
-        if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+        BasicCredentials credentials = BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
+        if (credentials == null || !identity.checkPassword(credentials.user(), credentials.password())) {
           response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps staff\"");
           response.setStatus(HttpStatus.UNAUTHORIZED.value());
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -56,28 +55,14 @@ public class StaffApiAuthentication {
               + "\"detail\":\"Log in with your CaseOps staff user (HTTP Basic).\"}");
           return;
         }
-        Set<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream()
+        Set<String> groups = identity.createGroupQuery().groupMember(credentials.user()).list().stream()
             .map(Group::getId).collect(Collectors.toUnmodifiableSet());
-        request.setAttribute(StaffUser.ATTRIBUTE, new StaffUser(credentials[0], groups));
+        request.setAttribute(StaffUser.ATTRIBUTE, new StaffUser(credentials.user(), groups));
         chain.doFilter(request, response);
       }
     });
     registration.setName("caseops-staff-api-authentication");
     registration.addUrlPatterns(PATH + "/*");
     return registration;
-  }
-
-  /** User and password of an HTTP Basic header, or null when there is none or it is malformed. */
-  static String[] basicCredentials(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException malformed) {
-      return null;
-    }
   }
 }

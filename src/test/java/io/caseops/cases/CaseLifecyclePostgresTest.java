@@ -15,8 +15,6 @@ class CaseLifecyclePostgresTest extends CaseLifecycleScenarios {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::url);
-    registry.add("spring.datasource.username", PostgresTestDatabase::user);
-    registry.add("spring.datasource.password", PostgresTestDatabase::password);
+    PostgresTestDatabase.register(registry);
   }
 }

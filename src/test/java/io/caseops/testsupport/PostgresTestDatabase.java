@@ -39,6 +39,13 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     return url;
   }
 
+  /** Points a Spring test's DataSource at this run's database. */
+  public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", PostgresTestDatabase::url);
+    registry.add("spring.datasource.username", PostgresTestDatabase::user);
+    registry.add("spring.datasource.password", PostgresTestDatabase::password);
+  }
+
   public static String user() {
     return USER;
   }

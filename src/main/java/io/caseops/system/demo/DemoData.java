@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,6 +79,12 @@ class DemoData implements ApplicationRunner {
       new ResourceDatabasePopulator(new ClassPathResource("db/demo/accounts.sql")).execute(jdbc.getDataSource());
       LOG.info("Demo profile: loaded the demo customer accounts (db/demo/accounts.sql)");
     }
+    // Demo contacts log in to the contact API with the local part of their e-mail: ivy.patel@initech.example
+    // has the password "ivy.patel". Hashed like every contact's password.
+    BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+    jdbc.queryForList("select email from named_contact where password_hash is null", String.class)
+        .forEach(email -> jdbc.update("update named_contact set password_hash = ? where email = ?",
+            passwords.encode(email.substring(0, email.indexOf('@'))), email));
     Integer caseCount = jdbc.queryForObject("select count(*) from support_case", Integer.class);
     if (openDemoCases && caseCount != null && caseCount == 0) {
       DEMO_CASES.forEach(submission -> {

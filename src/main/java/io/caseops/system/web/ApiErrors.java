@@ -1,12 +1,18 @@
 package io.caseops.system.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,6 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * and any unexpected failure into a 500 without internals. Expected errors are not logged with stack traces.
  */
 @RestControllerAdvice(basePackages = "io.caseops")
+// Before Spring's own problem-details handler, which answers what no CaseOps controller sees (405, unknown paths).
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -46,14 +54,52 @@ public class ApiErrors {
         ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
             : ref.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body")
         : "body";
-    String rule = "body".equals(field) ? "must be well-formed JSON" : "has a value of the wrong type or format";
+    String rule;
+    if ("body".equals(field)) {
+      rule = e.getCause() == null ? "is required (a JSON object)" : "must be well-formed JSON";
+    } else if (e.getCause() instanceof UnrecognizedPropertyException) {
+      rule = "is not a field of this request";
+    } else if (e.getCause() instanceof InvalidFormatException format) {
+      rule = "must be " + (format.getTargetType() == null ? "a valid value" : describe(format.getTargetType()))
+          + ", got '" + format.getValue() + "'";
+    } else if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      rule = "must be " + describe(mismatch.getTargetType());
+    } else {
+      rule = "has a value of the wrong type or format";
+    }
     return problem(List.of(new BadRequestException.Problem(field, rule)));
   }
 
-  @ExceptionHandler(UnprocessableException.class)
-  ProblemDetail unprocessable(UnprocessableException e) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-    detail.setTitle("Refused by a plan rule");
+  private static String describe(Class<?> type) {
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return "a JSON object";
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Type must be application/json, got " + e.getContentType());
+    detail.setTitle("Unsupported media type");
+    detail.setProperty("errors", List.of(new BadRequestException.Problem("Content-Type",
+        "must be application/json, got " + e.getContentType())));
+    return detail;
+  }
+
+  @ExceptionHandler(RuleException.class)
+  ProblemDetail refusedByRule(RuleException e) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    detail.setTitle(e.title());
     detail.setProperty("errors", List.of(new BadRequestException.Problem(e.field(), e.getMessage())));
     return detail;
   }

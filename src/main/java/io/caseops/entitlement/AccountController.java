@@ -1,0 +1,56 @@
+package io.caseops.entitlement;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A delegated administrator manages the account's named contacts and who sees which cases. */
+@RestController
+@RequestMapping("/api/account")
+class AccountController {
+
+  record VisibilityRequest(Boolean accountWide, Map<String, String> adminScopes) {
+  }
+
+  private final ContactDirectory directory;
+
+  AccountController(ContactDirectory directory) {
+    this.directory = directory;
+  }
+
+  @GetMapping("/contacts")
+  List<NamedContacts.Contact> contacts(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me) {
+    return directory.contactsOf(me);
+  }
+
+  @PostMapping("/contacts")
+  ResponseEntity<ContactDirectory.Added> add(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
+                                             @RequestBody ContactDirectory.NewContact request) {
+    ContactDirectory.Added added = directory.add(me, request);
+    return ResponseEntity.created(URI.create("/api/account/contacts/" + added.contact().email())).body(added);
+  }
+
+  @DeleteMapping("/contacts/{email}")
+  ResponseEntity<Void> remove(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
+                              @PathVariable String email) {
+    directory.remove(me, email);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/visibility")
+  ResponseEntity<Void> visibility(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
+                                  @RequestBody VisibilityRequest request) {
+    directory.setVisibility(me, request.accountWide(), request.adminScopes());
+    return ResponseEntity.noContent().build();
+  }
+}

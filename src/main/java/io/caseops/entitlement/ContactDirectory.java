@@ -1,0 +1,221 @@
+package io.caseops.entitlement;
+
+import io.caseops.system.EngineClock;
+import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.BadRequestException.Problem;
+import io.caseops.system.web.ForbiddenException;
+import io.caseops.system.web.NotFoundException;
+import io.caseops.system.web.UnprocessableException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A delegated administrator's self-service (SUPPORT-PLANS.md section 5): the account's named contacts within the
+ * plan's limits, and who sees which cases.
+ */
+@Service
+public class ContactDirectory {
+
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  static final int MAX_NAME = 200;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  /** A contact to add. {@code products}: where the plan names contacts per product (Adobe Ultimate), required. */
+  public record NewContact(String email, String displayName, String timeZone, Boolean delegatedAdmin,
+                           List<String> products) {
+  }
+
+  /** The added contact, with the initial password to hand over (shown once, stored only as a hash). */
+  public record Added(NamedContacts.Contact contact, String initialPassword) {
+  }
+
+  private final Accounts accounts;
+  private final PlanEntitlements plans;
+  private final NamedContacts contacts;
+  private final JdbcTemplate jdbc;
+  private final EngineClock clock;
+
+  ContactDirectory(Accounts accounts, PlanEntitlements plans, NamedContacts contacts, JdbcTemplate jdbc,
+                   EngineClock clock) {
+    this.accounts = accounts;
+    this.plans = plans;
+    this.contacts = contacts;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<NamedContacts.Contact> contactsOf(NamedContacts.Contact admin) {
+    requireAdmin(admin);
+    return accounts.contactsOf(admin.accountId()).stream().map(NamedContacts::contact).toList();
+  }
+
+  @Transactional
+  public Added add(NamedContacts.Contact admin, NewContact request) {
+    requireAdmin(admin);
+    Accounts.Account account = accounts.account(admin.accountId()).orElseThrow();
+    accounts.lock(account.id());
+    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
+    String email = check(request, account, plan);
+    List<Accounts.NamedContact> current = accounts.contactsOf(account.id());
+    boolean perProduct = "product".equals(plan.namedContactScope());
+    if (perProduct) {
+      for (String product : request.products()) {
+        long named = current.stream().filter(contact -> contact.products().contains(product)).count();
+        if (named >= plan.namedContactLimit()) {
+          throw new UnprocessableException("products", "The " + account.plan() + " plan allows "
+              + plan.namedContactLimit() + " named contacts per product; " + account.name() + " has " + named
+              + " for " + product);
+        }
+      }
+    } else if (current.size() >= plan.namedContactLimit()) {
+      throw new UnprocessableException("email", "The " + account.plan() + " plan allows " + plan.namedContactLimit()
+          + " named contacts" + ("adobe-experience-cloud".equals(account.catalogue()) ? " in all, across all products"
+          : "") + "; " + account.name() + " has " + current.size() + ". Remove one first.");
+    }
+    boolean asAdmin = Boolean.TRUE.equals(request.delegatedAdmin());
+    long admins = current.stream().filter(Accounts.NamedContact::delegatedAdmin).count();
+    if (asAdmin && admins >= plan.delegatedAdminLimit()) {
+      throw new UnprocessableException("delegatedAdmin", "The " + account.plan() + " plan allows "
+          + plan.delegatedAdminLimit() + " delegated administrator" + (plan.delegatedAdminLimit() == 1 ? "" : "s")
+          + "; " + account.name() + " has " + admins);
+    }
+    String password = newPassword();
+    jdbc.update("insert into named_contact (email, account_id, display_name, time_zone, delegated_admin, "
+            + "visibility_scope, created_at, password_hash) values (?, ?, ?, ?, ?, 'own', ?, ?)", email, account.id(),
+        request.displayName().strip(), request.timeZone() == null ? "UTC" : request.timeZone(), asAdmin,
+        Timestamp.from(clock.instant()), NamedContacts.PASSWORDS.encode(password));
+    if (perProduct) {
+      request.products().forEach(product -> jdbc.update("insert into named_contact_product (email, product_id) "
+          + "values (?, ?)", email, product));
+    }
+    return new Added(contacts.find(email).orElseThrow(), password);
+  }
+
+  /** Removes a contact of the admin's account: they lose access at once (the next request is refused). */
+  @Transactional
+  public void remove(NamedContacts.Contact admin, String email) {
+    requireAdmin(admin);
+    NamedContacts.Contact contact = contacts.find(email).filter(found -> found.accountId().equals(admin.accountId()))
+        .orElseThrow(() -> new NotFoundException("no named contact " + email + " in your account"));
+    if (contact.email().equals(admin.email())) {
+      throw new UnprocessableException("email", "you cannot remove yourself; ask another delegated administrator");
+    }
+    jdbc.update("delete from named_contact where email = ?", contact.email());
+  }
+
+  /**
+   * Account-wide visibility (Silver and above), and per delegated administrator "own" or "all" (Gold and above).
+   * {@code adminScopes} maps an administrator's e-mail to its scope.
+   */
+  @Transactional
+  public void setVisibility(NamedContacts.Contact admin, Boolean accountWide, Map<String, String> adminScopes) {
+    requireAdmin(admin);
+    Accounts.Account account = accounts.account(admin.accountId()).orElseThrow();
+    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
+    if (accountWide == null && (adminScopes == null || adminScopes.isEmpty())) {
+      throw BadRequestException.of("accountWide", "give accountWide (true or false), adminScopes, or both");
+    }
+    if (accountWide != null && !plan.flag("accountWideVisibility")) {
+      throw new UnprocessableException("accountWide", "The " + account.plan() + " plan has no account-wide "
+          + "visibility: each contact sees their own cases (and the ones they are in CC of)");
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (adminScopes != null && !adminScopes.isEmpty()) {
+      if (!plan.flag("adminScopeChoice")) {
+        throw new UnprocessableException("adminScopes", "The " + account.plan() + " plan has no per-administrator "
+            + "visibility (Gold and above)");
+      }
+      adminScopes.forEach((email, scope) -> {
+        boolean isAdmin = contacts.find(email).filter(found -> found.accountId().equals(account.id()))
+            .map(NamedContacts.Contact::delegatedAdmin).orElse(false);
+        if (!isAdmin) {
+          problems.add(new Problem("adminScopes." + email, "is not a delegated administrator of your account"));
+        }
+        if (!"own".equals(scope) && !"all".equals(scope)) {
+          problems.add(new Problem("adminScopes." + email, "must be \"own\" or \"all\", got '" + scope + "'"));
+        }
+      });
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    if (accountWide != null) {
+      jdbc.update("update account set account_wide_visibility = ? where id = ?", accountWide, account.id());
+    }
+    if (adminScopes != null) {
+      adminScopes.forEach((email, scope) -> jdbc.update("update named_contact set visibility_scope = ? "
+          + "where email = ?", scope, email.strip().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  private String check(NewContact request, Accounts.Account account, PlanEntitlements.Plan plan) {
+    List<Problem> problems = new ArrayList<>();
+    String email = request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
+    if (email == null || email.isEmpty()) {
+      problems.add(new Problem("email", "is required"));
+    } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+      problems.add(new Problem("email", "must be an e-mail address, got '" + request.email() + "'"));
+    }
+    if (request.displayName() == null || request.displayName().isBlank()) {
+      problems.add(new Problem("displayName", "is required"));
+    } else if (request.displayName().length() > MAX_NAME) {
+      problems.add(new Problem("displayName", "must be at most " + MAX_NAME + " characters"));
+    }
+    if (request.timeZone() != null) {
+      try {
+        ZoneId.of(request.timeZone());
+      } catch (DateTimeException e) {
+        problems.add(new Problem("timeZone", "must be an IANA time zone such as Europe/Paris, got '"
+            + request.timeZone() + "'"));
+      }
+    }
+    List<String> products = accounts.products(account.catalogue()).stream().map(Accounts.Product::id).toList();
+    if ("product".equals(plan.namedContactScope())) {
+      if (request.products() == null || request.products().isEmpty()) {
+        problems.add(new Problem("products", "is required: the " + account.plan() + " plan names contacts per "
+            + "product; choose from " + products));
+      }
+    } else if (request.products() != null && !request.products().isEmpty()) {
+      problems.add(new Problem("products", "must be empty: the " + account.plan() + " plan names contacts for all "
+          + "products"));
+    }
+    if (request.products() != null) {
+      request.products().stream().filter(product -> !products.contains(product)).forEach(product ->
+          problems.add(new Problem("products", "'" + product + "' is not a product of " + account.catalogue()
+              + " " + products)));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    if (accounts.contact(email).isPresent()) {
+      throw new UnprocessableException("email", email + " is a named contact already");
+    }
+    return email;
+  }
+
+  private static void requireAdmin(NamedContacts.Contact contact) {
+    if (!contact.delegatedAdmin()) {
+      throw new ForbiddenException("Only your account's delegated administrators manage contacts and visibility");
+    }
+  }
+
+  static String newPassword() {
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      password.append(PASSWORD_CHARACTERS.charAt(RANDOM.nextInt(PASSWORD_CHARACTERS.length())));
+    }
+    return password.toString();
+  }
+}

@@ -1,0 +1,24 @@
+package io.caseops.system.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/** User and password of an HTTP Basic {@code Authorization} header. */
+public record BasicCredentials(String user, String password) {
+
+  /** The credentials of the header; empty when there is none or it is malformed. */
+  public static Optional<BasicCredentials> of(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0 ? Optional.empty()
+          : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
+  }
+}

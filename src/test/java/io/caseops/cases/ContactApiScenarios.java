@@ -1,0 +1,393 @@
+package io.caseops.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caseops.testsupport.ContactClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The contact API over real HTTP, with the demo contacts (password: the e-mail's local part): every endpoint's
+ * success path, the visibility rules as a table, both limit refusals per catalogue, the idempotent retry, reopen in
+ * and out of the window, RCA allowed and refused, CC on a plan without it. Subclasses pick the database.
+ */
+abstract class ContactApiScenarios {
+
+  static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  TaskService tasks;
+
+  @BeforeEach
+  void demoSettings() {
+    ClockUtil.setCurrentTime(Date.from(MONDAY));
+    // Every test starts from the demo accounts' visibility settings.
+    jdbc.update("update account set account_wide_visibility = false");
+    jdbc.update("update named_contact set visibility_scope = case when delegated_admin then 'all' else 'own' end");
+    jdbc.update("update named_contact set visibility_scope = 'own' where account_id = 'globex'");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  ContactClient as(String email) {
+    return ContactClient.demo(port, email);
+  }
+
+  static String submission(String product, String region, String answers) {
+    return """
+        {"product": "%s", "subject": "Runner offline", "description": "Runner 7 is offline since noon.",
+         %s "answers": %s}""".formatted(product, region == null ? "" : "\"region\": \"" + region + "\",", answers);
+  }
+
+  static final String SEV2_AAI = """
+      {"productionAffected": true, "productUsable": true, "workaroundAvailable": false, "usersAffected": "several",
+       "businessImpact": "critical", "requestType": "incident"}""";
+  static final String SEV1 = """
+      {"productionAffected": true, "productUsable": false, "workaroundAvailable": false, "usersAffected": "all",
+       "businessImpact": "critical", "requestType": "incident"}""";
+  static final String MAJOR = """
+      {"productionAffected": true, "productUsable": true, "workaroundAvailable": false, "usersAffected": "several",
+       "businessImpact": "major", "requestType": "incident"}""";
+
+  String open(String email, String product, String region, String answers) {
+    ContactClient.Response created = as(email).post("/api/cases", submission(product, region, answers));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("caseNumber").asText();
+  }
+
+  void engineer(String caseNumber, String action, String reply) {
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKeyIn("Task_RespondToCustomer", "Task_RespondWithoutTarget", "Task_WorkCase").singleResult()
+        .getId();
+    tasks.complete(task, Map.of(CaseVariables.ACTION, action, CaseVariables.PUBLIC_REPLY, reply,
+        CaseVariables.INTERNAL_NOTE, "internal: customer runs an old agent"));
+  }
+
+  // --- the success path ---
+
+  @Test
+  void aSilverContactSubmitsSeesRepliesAndConfirms() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    ContactClient.Response created = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI));
+    assertThat(created.status()).isEqualTo(201);
+    String number = created.json().get("caseNumber").asText();
+    assertThat(created.header("Location")).isEqualTo("/api/cases/" + number);
+    assertThat(created.json().get("severity").asInt()).isEqualTo(2);
+    assertThat(created.json().get("responseTarget").asText()).isEqualTo("PT4H");
+    assertThat(created.json().get("dueAt").asText()).isEqualTo("2026-11-23T14:00:00Z");
+
+    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
+    JsonNode view = ivy.get("/api/cases/" + number).json();
+    assertThat(view.get("status").asText()).isEqualTo("Resolution provided");
+    assertThat(view.get("sla").get("outcome").asText()).isEqualTo("met");
+    assertThat(view.get("messages")).extracting(message -> message.get("text").asText())
+        .containsExactly("Runner 7 is offline since noon.", "Restart the runner service.");
+    assertThat(ivy.get("/api/cases/" + number).body()).doesNotContain("internal: customer runs an old agent");
+
+    assertThat(ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"Restarted; looks good.\"}").status())
+        .isEqualTo(201);
+    assertThat(ivy.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("In progress");
+    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Then we are done.");
+    assertThat(ivy.post("/api/cases/" + number + "/confirm-resolution", null).status()).isEqualTo(204);
+    assertThat(ivy.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("Closed");
+
+    JsonNode list = ivy.get("/api/cases?status=Closed&product=automation-360&size=5").json();
+    assertThat(list.get("cases")).extracting(item -> item.get("caseNumber").asText()).contains(number);
+    assertThat(list.get("size").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void aRetriedSubmissionWithTheSameKeyReturnsTheFirstCase() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    Integer before = jdbc.queryForObject("select count(*) from support_case", Integer.class);
+    ContactClient.Response first = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
+    ContactClient.Response again = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().get("caseNumber")).isEqualTo(first.json().get("caseNumber"));
+    assertThat(jdbc.queryForObject("select count(*) from support_case", Integer.class)).isEqualTo(before + 1);
+    // The same key from another contact is another submission.
+    assertThat(as("jon.berg@initech.example").post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI),
+        "retry-1").json().get("caseNumber")).isNotEqualTo(first.json().get("caseNumber"));
+  }
+
+  // --- visibility ---
+
+  @ParameterizedTest(name = "{0}: {1} ({2}) on a case of {3} -> {4}")
+  @CsvSource({
+      // plan,     viewer,                         setting,                  submitter,                      status
+      "orange,     gina.ruiz@globex.example,       -,                        gina.ruiz@globex.example,       200",
+      "orange,     hugo.sanz@globex.example,       admin scope all (ignored), gina.ruiz@globex.example,      404",
+      "silver,     jon.berg@initech.example,       -,                        ivy.patel@initech.example,      404",
+      "silver,     jon.berg@initech.example,       account-wide,             ivy.patel@initech.example,      200",
+      "silver,     ivy.patel@initech.example,      admin (no scope on Silver), jon.berg@initech.example,     404",
+      "silver,     jon.berg@initech.example,       in CC,                    ivy.patel@initech.example,      200",
+      "gold,       kei.tanaka@umbrella.example,    admin scope all,          lena.kraus@umbrella.example,    200",
+      "gold,       kei.tanaka@umbrella.example,    admin scope own,          lena.kraus@umbrella.example,    404",
+      "gold,       lena.kraus@umbrella.example,    -,                        kei.tanaka@umbrella.example,    404",
+      "gold,       lena.kraus@umbrella.example,    account-wide,             kei.tanaka@umbrella.example,    200",
+      "expert,     ben.cho@northwind.example,      -,                        ana.lima@northwind.example,     404",
+      "expert,     ana.lima@northwind.example,     admin (no scope on Adobe), ben.cho@northwind.example,     404",
+      "other,      ana.lima@northwind.example,     another account,          ivy.patel@initech.example,      404"})
+  void whoSeesWhichCase(String plan, String viewer, String setting, String submitter, int status) {
+    String product = submitter.endsWith("northwind.example") ? "adobe-experience-manager" : "automation-360";
+    String region = submitter.endsWith("initech.example") || submitter.endsWith("umbrella.example") ? "EMEA" : null;
+    String body = submission(product, region, MAJOR);
+    if (setting.equals("in CC")) {
+      body = body.replace("\"answers\"", "\"cc\": [\"" + viewer + "\"], \"answers\"");
+    }
+    ContactClient.Response created = as(submitter).post("/api/cases", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String number = created.json().get("caseNumber").asText();
+    String account = viewer.substring(viewer.indexOf('@') + 1, viewer.indexOf('.', viewer.indexOf('@')));
+    switch (setting) {
+      case "account-wide" -> jdbc.update("update account set account_wide_visibility = true where id = ?", account);
+      case "admin scope own" -> jdbc.update("update named_contact set visibility_scope = 'own' where email = ?", viewer);
+      case "admin scope all (ignored)" ->
+          jdbc.update("update named_contact set visibility_scope = 'all' where email = ?", viewer);
+      default -> {
+      }
+    }
+
+    ContactClient.Response seen = as(viewer).get("/api/cases/" + number);
+    assertThat(seen.status()).as(seen.body()).isEqualTo(status);
+    boolean listed = as(viewer).get("/api/cases?size=100").json().get("cases").findValuesAsText("caseNumber")
+        .contains(number);
+    assertThat(listed).as("the list agrees with the case").isEqualTo(status == 200);
+  }
+
+  @Test
+  void orangeCannotTurnOnAccountWideVisibility() {
+    ContactClient.Response refused = as("gina.ruiz@globex.example").put("/api/account/visibility",
+        "{\"accountWide\": true}");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("detail").asText()).contains("orange plan has no account-wide visibility");
+  }
+
+  @Test
+  void goldAdminsChooseTheirScopeAndSilverAdminsCannot() {
+    assertThat(as("kei.tanaka@umbrella.example").put("/api/account/visibility",
+        "{\"adminScopes\": {\"kei.tanaka@umbrella.example\": \"own\"}}").status()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("select visibility_scope from named_contact where email = ?", String.class,
+        "kei.tanaka@umbrella.example")).isEqualTo("own");
+    ContactClient.Response silver = as("ivy.patel@initech.example").put("/api/account/visibility",
+        "{\"adminScopes\": {\"ivy.patel@initech.example\": \"own\"}}");
+    assertThat(silver.status()).isEqualTo(422);
+    assertThat(as("ivy.patel@initech.example").put("/api/account/visibility", "{\"accountWide\": true}").status())
+        .isEqualTo(204);
+    assertThat(as("jon.berg@initech.example").put("/api/account/visibility", "{\"accountWide\": false}").status())
+        .as("only delegated administrators").isEqualTo(403);
+  }
+
+  // --- contacts and their limits ---
+
+  @Test
+  void silverStopsAtSixNamedContacts() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    try {
+      for (int i = 1; i <= 4; i++) {
+        ContactClient.Response added = ivy.post("/api/account/contacts",
+            "{\"email\": \"extra%d@initech.example\", \"displayName\": \"Extra %d\"}".formatted(i, i));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("initialPassword").asText()).hasSize(20);
+      }
+      ContactClient.Response seventh = ivy.post("/api/account/contacts",
+          "{\"email\": \"extra5@initech.example\", \"displayName\": \"Extra 5\"}");
+      assertThat(seventh.status()).isEqualTo(422);
+      assertThat(seventh.json().get("detail").asText()).isEqualTo(
+          "The silver plan allows 6 named contacts; Initech has 6. Remove one first.");
+      assertThat(ivy.get("/api/account/contacts").json()).hasSize(6);
+    } finally {
+      for (int i = 1; i <= 4; i++) {
+        ivy.delete("/api/account/contacts/extra" + i + "@initech.example");
+      }
+    }
+  }
+
+  @Test
+  void expertStopsAtFourContactsInAllAndOneAdministrator() {
+    ContactClient ana = as("ana.lima@northwind.example");
+    try {
+      ContactClient.Response admin = ana.post("/api/account/contacts",
+          "{\"email\": \"boss@northwind.example\", \"displayName\": \"Boss\", \"delegatedAdmin\": true}");
+      assertThat(admin.status()).isEqualTo(422);
+      assertThat(admin.json().get("detail").asText()).isEqualTo(
+          "The expert plan allows 1 delegated administrator; Northwind Traders has 1");
+      assertThat(admin.problemField()).isEqualTo("delegatedAdmin");
+      assertThat(ana.post("/api/account/contacts", "{\"email\": \"c3@northwind.example\", \"displayName\": \"C3\"}")
+          .status()).isEqualTo(201);
+      assertThat(ana.post("/api/account/contacts", "{\"email\": \"c4@northwind.example\", \"displayName\": \"C4\"}")
+          .status()).isEqualTo(201);
+      ContactClient.Response fifth = ana.post("/api/account/contacts",
+          "{\"email\": \"c5@northwind.example\", \"displayName\": \"C5\"}");
+      assertThat(fifth.status()).isEqualTo(422);
+      assertThat(fifth.json().get("detail").asText()).isEqualTo(
+          "The expert plan allows 4 named contacts in all, across all products; Northwind Traders has 4. "
+              + "Remove one first.");
+    } finally {
+      ana.delete("/api/account/contacts/c3@northwind.example");
+      ana.delete("/api/account/contacts/c4@northwind.example");
+    }
+  }
+
+  @Test
+  void ultimateCountsContactsPerProduct() {
+    ContactClient chloe = as("chloe.martin@contoso.example");
+    try {
+      for (int i = 1; i <= 14; i++) {
+        assertThat(chloe.post("/api/account/contacts", ("{\"email\": \"t%d@contoso.example\", \"displayName\": "
+            + "\"T%d\", \"products\": [\"adobe-target\"]}").formatted(i, i)).status()).isEqualTo(201);
+      }
+      ContactClient.Response sixteenth = chloe.post("/api/account/contacts",
+          "{\"email\": \"t15@contoso.example\", \"displayName\": \"T15\", \"products\": [\"adobe-target\"]}");
+      assertThat(sixteenth.status()).isEqualTo(422);
+      assertThat(sixteenth.json().get("detail").asText()).isEqualTo(
+          "The ultimate plan allows 15 named contacts per product; Contoso Ltd has 15 for adobe-target");
+      assertThat(chloe.post("/api/account/contacts", "{\"email\": \"t15@contoso.example\", \"displayName\": "
+          + "\"T15\", \"products\": [\"adobe-analytics\"]}").status()).as("another product").isEqualTo(201);
+      ContactClient.Response noProduct = chloe.post("/api/account/contacts",
+          "{\"email\": \"t16@contoso.example\", \"displayName\": \"T16\"}");
+      assertThat(noProduct.status()).isEqualTo(400);
+      assertThat(noProduct.problemField()).isEqualTo("products");
+    } finally {
+      for (int i = 1; i <= 15; i++) {
+        chloe.delete("/api/account/contacts/t" + i + "@contoso.example");
+      }
+    }
+  }
+
+  @Test
+  void goldStopsAtTenAdministrators() {
+    ContactClient kei = as("kei.tanaka@umbrella.example");
+    try {
+      for (int i = 1; i <= 9; i++) {
+        assertThat(kei.post("/api/account/contacts", ("{\"email\": \"a%d@umbrella.example\", \"displayName\": "
+            + "\"A%d\", \"delegatedAdmin\": true}").formatted(i, i)).status()).isEqualTo(201);
+      }
+      ContactClient.Response eleventh = kei.post("/api/account/contacts",
+          "{\"email\": \"a10@umbrella.example\", \"displayName\": \"A10\", \"delegatedAdmin\": true}");
+      assertThat(eleventh.status()).isEqualTo(422);
+      assertThat(eleventh.json().get("detail").asText()).isEqualTo(
+          "The gold plan allows 10 delegated administrators; Umbrella Health has 10");
+    } finally {
+      for (int i = 1; i <= 9; i++) {
+        kei.delete("/api/account/contacts/a" + i + "@umbrella.example");
+      }
+    }
+  }
+
+  @Test
+  void aRemovedContactLosesAccessAtOnceAndANewOneLogsInWithTheInitialPassword() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    ContactClient.Response added = ivy.post("/api/account/contacts",
+        "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\", \"timeZone\": \"Europe/Paris\"}");
+    ContactClient newHire = new ContactClient(port, "new.hire@initech.example",
+        added.json().get("initialPassword").asText());
+    assertThat(newHire.get("/api/cases").status()).isEqualTo(200);
+
+    assertThat(ivy.delete("/api/account/contacts/new.hire@initech.example").status()).isEqualTo(204);
+    assertThat(newHire.get("/api/cases").status()).isEqualTo(401);
+    assertThat(ivy.delete("/api/account/contacts/ana.lima@northwind.example").status())
+        .as("another account's contact does not exist here").isEqualTo(404);
+  }
+
+  @Test
+  void onlyNamedContactsGetIn() {
+    assertThat(new ContactClient(port, null, null).get("/api/cases").status()).isEqualTo(401);
+    assertThat(new ContactClient(port, "demo", "demo").get("/api/cases").status()).as("staff are no contacts")
+        .isEqualTo(401);
+    assertThat(new ContactClient(port, "ivy.patel@initech.example", "wrong").get("/api/cases").status())
+        .isEqualTo(401);
+    assertThat(new ContactClient(port, null, null).get("/api/policy/calendars/EMEA?catalogue=automation-anywhere")
+        .status()).as("the policy stays public").isEqualTo(200);
+    assertThat(new ContactClient(port, null, null).get("/v3/api-docs").body()).contains("/api/cases")
+        .contains("/api/account/contacts");
+  }
+
+  // --- reopen, RCA, CC ---
+
+  @Test
+  void aReopenWithin14DaysWorksAndLaterSaysToOpenARelatedCase() {
+    ContactClient ana = as("ana.lima@northwind.example");
+    String inWindow = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
+    String outOfWindow = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
+    engineer(inWindow, EngineerAction.CLOSE, "Closing as agreed.");
+    engineer(outOfWindow, EngineerAction.CLOSE, "Closing as agreed.");
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(13))));
+    assertThat(ana.post("/api/cases/" + inWindow + "/reopen", "{\"reason\": \"It is back.\"}").status())
+        .isEqualTo(204);
+    assertThat(ana.get("/api/cases/" + inWindow).json().get("status").asText()).isEqualTo("Reopened");
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(15))));
+    ContactClient.Response late = ana.post("/api/cases/" + outOfWindow + "/reopen", null);
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().get("detail").asText()).contains("open a new case with relatedCase = " + outOfWindow);
+    ContactClient.Response related = ana.post("/api/cases", submission("adobe-experience-manager", null, MAJOR)
+        .replace("\"answers\"", "\"relatedCase\": \"" + outOfWindow + "\", \"answers\""));
+    assertThat(related.status()).isEqualTo(201);
+    assertThat(ana.get("/api/cases/" + related.json().get("caseNumber").asText()).json().get("relatedCase").asText())
+        .isEqualTo(outOfWindow);
+  }
+
+  @Test
+  void rootCauseAnalysesForSev1OnPlansThatIncludeThem() {
+    String goldSev1 = open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV1);
+    assertThat(as("kei.tanaka@umbrella.example").post("/api/cases/" + goldSev1 + "/root-cause-analysis", null)
+        .status()).isEqualTo(202);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(goldSev1).taskDefinitionKey("Task_WriteRcaDocument")
+        .count()).isEqualTo(1);
+
+    String goldSev2 = open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV2_AAI);
+    ContactClient.Response sev2 = as("kei.tanaka@umbrella.example").post("/api/cases/" + goldSev2
+        + "/root-cause-analysis", null);
+    assertThat(sev2.status()).isEqualTo(422);
+    assertThat(sev2.json().get("detail").asText()).contains("severity 1 cases");
+
+    String expertSev1 = open("ana.lima@northwind.example", "adobe-experience-manager", null, SEV1);
+    ContactClient.Response expert = as("ana.lima@northwind.example").post("/api/cases/" + expertSev1
+        + "/root-cause-analysis", null);
+    assertThat(expert.status()).isEqualTo(422);
+    assertThat(expert.json().get("detail").asText()).contains("expert plan does not include root-cause analyses");
+  }
+
+  @Test
+  void ccContactsOnlyWhereThePlanHasThem() {
+    String silver = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
+    assertThat(as("ivy.patel@initech.example").put("/api/cases/" + silver + "/cc",
+        "{\"cc\": [\"jon.berg@initech.example\"]}").status()).isEqualTo(204);
+    assertThat(as("jon.berg@initech.example").get("/api/cases/" + silver).status()).isEqualTo(200);
+    ContactClient.Response foreign = as("ivy.patel@initech.example").put("/api/cases/" + silver + "/cc",
+        "{\"cc\": [\"ana.lima@northwind.example\"]}");
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(foreign.problemField()).isEqualTo("cc");
+
+    String expert = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
+    ContactClient.Response refused = as("ana.lima@northwind.example").put("/api/cases/" + expert + "/cc",
+        "{\"cc\": [\"ben.cho@northwind.example\"]}");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("detail").asText()).contains("no CC contacts");
+  }
+}
