@@ -1,5 +1,7 @@
 package io.caseops.cases;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The statuses of a case, named as in the support lifecycle (SUPPORT-PLANS.md section 6). */
 public enum CaseStatus {
   NEW("New"),
@@ -16,7 +18,8 @@ public enum CaseStatus {
     this.label = label;
   }
 
-  /** The name shown to people and stored in the read model. */
+  /** The name shown to people, stored in the read model and written in JSON. */
+  @JsonValue
   public String label() {
     return label;
   }

@@ -36,6 +36,11 @@ class ContactCaseController {
                        Integer proposedSeverity, String language, String region, List<String> cc, String relatedCase) {
   }
 
+  /** What the submitter learns at once (refusals are 4xx answers, so a submitted case is never rejected here). */
+  record SubmitResponse(String caseNumber, CaseStatus status, Integer severity, String responseTarget,
+                        Instant dueAt) {
+  }
+
   record MessageRequest(String text) {
   }
 
@@ -78,7 +83,7 @@ class ContactCaseController {
   }
 
   @PostMapping
-  ResponseEntity<CaseService.Submitted> submit(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
+  ResponseEntity<SubmitResponse> submit(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                                @RequestBody SubmitRequest request) {
     CaseService.Submission submission = new CaseService.Submission(me.email(), request.product(), request.subject(),
@@ -91,7 +96,9 @@ class ContactCaseController {
       // Two requests with one key raced; the first one's case stands, the second was rolled back whole.
       submitted = cases.submitAs(me, submission, key);
     }
-    return ResponseEntity.created(URI.create("/api/cases/" + submitted.caseNumber())).body(submitted);
+    return ResponseEntity.created(URI.create("/api/cases/" + submitted.caseNumber())).body(new SubmitResponse(
+        submitted.caseNumber(), submitted.status(), submitted.severity(), submitted.responseTarget(),
+        submitted.dueAt()));
   }
 
   @GetMapping

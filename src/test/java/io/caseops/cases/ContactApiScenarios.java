@@ -94,6 +94,7 @@ abstract class ContactApiScenarios {
     assertThat(created.status()).isEqualTo(201);
     String number = created.json().get("caseNumber").asText();
     assertThat(created.header("Location")).isEqualTo("/api/cases/" + number);
+    assertThat(created.json().get("status").asText()).isEqualTo("New");
     assertThat(created.json().get("severity").asInt()).isEqualTo(2);
     assertThat(created.json().get("responseTarget").asText()).isEqualTo("PT4H");
     assertThat(created.json().get("dueAt").asText()).isEqualTo("2026-11-23T14:00:00Z");
