@@ -42,6 +42,7 @@ public class ContactAuthentication {
           response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps contacts\", charset=\"UTF-8\"");
           response.setStatus(HttpStatus.UNAUTHORIZED.value());
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.setCharacterEncoding("UTF-8");
           response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with your "
               + "named-contact e-mail and password (HTTP Basic). Your account's delegated administrator gives you "
               + "access.\"}");

@@ -51,6 +51,7 @@ public class StaffApiAuthentication {
           response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps staff\"");
           response.setStatus(HttpStatus.UNAUTHORIZED.value());
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response.setCharacterEncoding("UTF-8");
           response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
               + "\"detail\":\"Log in with your CaseOps staff user (HTTP Basic).\"}");
           return;
