@@ -28,6 +28,7 @@ public class ContactDirectory {
 
   static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   static final int MAX_NAME = 200;
+  static final int MIN_PASSWORD = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -158,6 +159,25 @@ public class ContactDirectory {
       adminScopes.forEach((email, scope) -> jdbc.update("update named_contact set visibility_scope = ? "
           + "where email = ?", scope, email.strip().toLowerCase(Locale.ROOT)));
     }
+  }
+
+  /** A contact changes their own password: the current one is required, the new one must be 12 to 200 characters. */
+  @Transactional
+  public void changePassword(NamedContacts.Contact contact, String currentPassword, String newPassword) {
+    List<Problem> problems = new ArrayList<>();
+    if (currentPassword == null || contacts.authenticate(contact.email(), currentPassword).isEmpty()) {
+      problems.add(new Problem("currentPassword", "is not your current password"));
+    }
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_NAME) {
+      problems.add(new Problem("newPassword", "must be " + MIN_PASSWORD + " to " + MAX_NAME + " characters"));
+    } else if (newPassword.equals(currentPassword)) {
+      problems.add(new Problem("newPassword", "must differ from the current password"));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    jdbc.update("update named_contact set password_hash = ? where email = ?", NamedContacts.PASSWORDS.encode(newPassword),
+        contact.email());
   }
 
   private String check(NewContact request, Accounts.Account account, PlanEntitlements.Plan plan) {

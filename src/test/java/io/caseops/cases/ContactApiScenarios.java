@@ -315,6 +315,33 @@ abstract class ContactApiScenarios {
   }
 
   @Test
+  void aNewContactReplacesTheInitialPassword() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    String initial = ivy.post("/api/account/contacts", "{\"email\": \"pw.change@initech.example\", "
+        + "\"displayName\": \"Pat Change\"}").json().get("initialPassword").asText();
+    try {
+      ContactClient withInitial = new ContactClient(port, "pw.change@initech.example", initial);
+      assertThat(withInitial.get("/api/me").json().get("displayName").asText()).isEqualTo("Pat Change");
+      ContactClient.Response wrongCurrent = withInitial.put("/api/me/password",
+          "{\"currentPassword\": \"guess\", \"newPassword\": \"a long new passphrase\"}");
+      assertThat(wrongCurrent.status()).isEqualTo(400);
+      assertThat(wrongCurrent.problemField()).isEqualTo("currentPassword");
+      ContactClient.Response tooShort = withInitial.put("/api/me/password",
+          "{\"currentPassword\": \"" + initial + "\", \"newPassword\": \"short\"}");
+      assertThat(tooShort.status()).isEqualTo(400);
+      assertThat(tooShort.problemField()).isEqualTo("newPassword");
+
+      assertThat(withInitial.put("/api/me/password", "{\"currentPassword\": \"" + initial
+          + "\", \"newPassword\": \"a long new passphrase\"}").status()).isEqualTo(204);
+      assertThat(withInitial.get("/api/me").status()).isEqualTo(401);
+      assertThat(new ContactClient(port, "pw.change@initech.example", "a long new passphrase").get("/api/me").status())
+          .isEqualTo(200);
+    } finally {
+      ivy.delete("/api/account/contacts/pw.change@initech.example");
+    }
+  }
+
+  @Test
   void onlyNamedContactsGetIn() {
     assertThat(new ContactClient(port, null, null).get("/api/cases").status()).isEqualTo(401);
     assertThat(new ContactClient(port, "demo", "demo").get("/api/cases").status()).as("staff are no contacts")
