@@ -206,7 +206,8 @@ public class CaseService {
     }
     if (Set.of(CaseStatus.CLOSED, CaseStatus.REJECTED).contains(kase.status())) {
       throw new UnprocessableException("caseNumber", caseNumber + " is " + kase.status().label().toLowerCase(Locale.ROOT)
-          + ": reopen it first" + (kase.status() == CaseStatus.CLOSED ? "" : ", or open a new case"));
+          + (kase.status() == CaseStatus.CLOSED ? ": reopen it first (within 14 days of closure)"
+          : ": open a new case"));
     }
     Instant now = clock.instant();
     records.addMessage(caseNumber, author(contact), "contact", "public", text.strip(), now);

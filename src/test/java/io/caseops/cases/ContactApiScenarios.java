@@ -113,6 +113,9 @@ abstract class ContactApiScenarios {
     engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Then we are done.");
     assertThat(ivy.post("/api/cases/" + number + "/confirm-resolution", null).status()).isEqualTo(204);
     assertThat(ivy.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("Closed");
+    ContactClient.Response late = ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"One more thing\"}");
+    assertThat(late.status()).isEqualTo(422);
+    assertThat(late.json().get("detail").asText()).endsWith("is closed: reopen it first (within 14 days of closure)");
 
     JsonNode list = ivy.get("/api/cases?status=Closed&product=automation-360&size=5").json();
     assertThat(list.get("cases")).extracting(item -> item.get("caseNumber").asText()).contains(number);
