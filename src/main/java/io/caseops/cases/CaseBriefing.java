@@ -30,7 +30,7 @@ class CaseBriefing implements TaskListener {
   public void notify(DelegateTask task) {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     CaseRecord kase = records.get(caseNumber);
-    task.setVariableLocal(BRIEFING, briefing(caseNumber));
+    task.setVariableLocal(BRIEFING, briefing(kase));
     // Tasklist lists name and priority: the case number tells tasks apart, the severity orders them.
     task.setName(task.getName() + " · " + caseNumber + " (Sev " + kase.severity() + ")");
     task.setPriority(PRIORITY_BY_SEVERITY[kase.severity() == null ? 4 : kase.severity()]);
@@ -39,8 +39,8 @@ class CaseBriefing implements TaskListener {
   /** Task priority by severity (index 1 to 4); 100 is kept for breached first responses (ResponseAlert). */
   static final int[] PRIORITY_BY_SEVERITY = {0, 90, 70, 50, 30};
 
-  String briefing(String caseNumber) {
-    CaseRecord kase = records.get(caseNumber);
+  String briefing(CaseRecord kase) {
+    String caseNumber = kase.caseNumber();
     String account = kase.accountId() == null ? "no account"
         : entitlements.account(kase.accountId()).map(EntitlementLookup.AccountSummary::name).orElse(kase.accountId());
     StringBuilder out = new StringBuilder();

@@ -24,20 +24,18 @@ public class CaseQueries {
   }
 
   private final JdbcTemplate jdbc;
-  private final CaseRecords records;
   private final NamedContacts contacts;
 
-  CaseQueries(JdbcTemplate jdbc, CaseRecords records, NamedContacts contacts) {
+  CaseQueries(JdbcTemplate jdbc, NamedContacts contacts) {
     this.jdbc = jdbc;
-    this.records = records;
     this.contacts = contacts;
   }
 
   public Optional<CaseRecord> visible(NamedContacts.Contact contact, String caseNumber) {
     List<Object> arguments = new ArrayList<>();
-    String sql = "select case_number from support_case c where c.case_number = ? and " + visibleTo(contact, arguments);
+    String sql = "select c.* from support_case c where c.case_number = ? and " + visibleTo(contact, arguments);
     arguments.add(0, caseNumber);
-    return jdbc.queryForList(sql, String.class, arguments.toArray()).stream().findFirst().map(records::get);
+    return jdbc.query(sql, CaseRecords::caseRecord, arguments.toArray()).stream().findFirst();
   }
 
   public Page list(NamedContacts.Contact contact, Filter filter, int page, int size) {
@@ -60,9 +58,8 @@ public class CaseQueries {
     List<Object> paged = new ArrayList<>(arguments);
     paged.add(size);
     paged.add((long) page * size);
-    List<CaseRecord> cases = jdbc.queryForList("select case_number from support_case c where " + where
-            + " order by c.submitted_at desc, c.case_number desc limit ? offset ?", String.class, paged.toArray())
-        .stream().map(records::get).toList();
+    List<CaseRecord> cases = jdbc.query("select c.* from support_case c where " + where
+        + " order by c.submitted_at desc, c.case_number desc limit ? offset ?", CaseRecords::caseRecord, paged.toArray());
     return new Page(cases, page, size, total == null ? 0 : total);
   }
 

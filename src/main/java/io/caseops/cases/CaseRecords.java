@@ -173,7 +173,8 @@ public class CaseRecords {
             rs.getString(6), rs.getBoolean(7)), caseNumber).stream().findFirst();
   }
 
-  private static CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
+  /** Maps a {@code support_case} row (all columns). */
+  static CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
     return new CaseRecord(rs.getString("case_number"), rs.getString("account_id"), rs.getString("product_id"),
         rs.getString("submitter"), rs.getString("subject"), rs.getString("description"),
         CaseStatus.of(rs.getString("status")), (Integer) rs.getObject("severity", Integer.class),

@@ -105,11 +105,6 @@ public final class CaseVariables {
     return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString());
   }
 
-  public Instant instant(String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : ((Date) value).toInstant();
-  }
-
   public int severity() {
     return integer(SEVERITY);
   }

@@ -10,8 +10,6 @@ import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,13 +37,8 @@ public class ContactAuthentication {
         Optional<NamedContacts.Contact> contact = BasicCredentials.of(request.getHeader("Authorization"))
             .flatMap(given -> contacts.authenticate(given.user(), given.password()));
         if (contact.isEmpty()) {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps contacts\", charset=\"UTF-8\"");
-          response.setStatus(HttpStatus.UNAUTHORIZED.value());
-          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-          response.setCharacterEncoding("UTF-8");
-          response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Log in with your "
-              + "named-contact e-mail and password (HTTP Basic). Your account's delegated administrator gives you "
-              + "access.\"}");
+          BasicCredentials.challenge(response, "CaseOps contacts", "Log in with your named-contact e-mail and "
+              + "password (HTTP Basic). Your account's delegated administrator gives you access.");
           return;
         }
         request.setAttribute(CONTACT, contact.get());

@@ -36,17 +36,8 @@ public record Entitlement(String accountId, String accountName, String catalogue
     return new ResponseTargets.Question(catalogue, planName, severity, product, licenceStart, priorityQueue, language);
   }
 
-  /** "pooled" or "designated" (Entitlements decision). */
-  public String escalation() {
-    return (String) plan.get("escalation");
-  }
-
   /** The designated escalation manager where the plan designates one and the account names one; else null. */
   public String designatedEscalationManager() {
-    return "designated".equals(escalation()) ? escalationManager : null;
-  }
-
-  public boolean flag(String output) {
-    return Boolean.TRUE.equals(plan.get(output));
+    return PlanEntitlements.designatedEscalationManager(plan, escalationManager);
   }
 }

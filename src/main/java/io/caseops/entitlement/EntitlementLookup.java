@@ -60,7 +60,7 @@ public class EntitlementLookup {
 
     /** The designated escalation manager where the plan designates one and the account names one; else null. */
     public String designatedEscalationManager() {
-      return "designated".equals(entitlements.get("escalation")) ? escalationManager : null;
+      return PlanEntitlements.designatedEscalationManager(entitlements, escalationManager);
     }
   }
 

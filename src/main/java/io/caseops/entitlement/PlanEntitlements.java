@@ -51,6 +51,11 @@ public class PlanEntitlements {
     }
   }
 
+  /** The account's escalation manager where the plan's escalation is "designated"; else null (pooled). */
+  static String designatedEscalationManager(Map<String, Object> entitlements, String accountEscalationManager) {
+    return "designated".equals(entitlements.get("escalation")) ? accountEscalationManager : null;
+  }
+
   private final DecisionService decisions;
 
   public PlanEntitlements(DecisionService decisions) {

@@ -132,6 +132,13 @@ public class ServiceAllowanceLedger {
         .toList();
   }
 
+  /** The balance of one benefit in the period that contains {@code on}. */
+  @Transactional(readOnly = true)
+  public Balance balance(String accountId, String benefit, LocalDate on) {
+    Accounts.Account account = accounts.account(accountId).orElseThrow(() -> unknownAccount(accountId));
+    return balance(account.id(), allowance(account.plan(), benefit).orElseThrow(), on);
+  }
+
   /** The allowance of a plan for a benefit; empty when the plan does not include it. */
   public Optional<Allowance> allowance(String plan, String benefit) {
     DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)

@@ -57,8 +57,7 @@ class ServiceUsageController {
     }
     ServiceAllowanceLedger.Usage usage = ledger.record(accountId, request.benefit(), request.usedOn(),
         request.hours(), request.note(), staff.id());
-    ServiceAllowanceLedger.Balance balance = ledger.balances(accountId, usage.usedOn()).stream()
-        .filter(candidate -> candidate.benefit().equals(usage.benefit())).findFirst().orElseThrow();
+    ServiceAllowanceLedger.Balance balance = ledger.balance(accountId, usage.benefit(), usage.usedOn());
     return ResponseEntity.created(URI.create(StaffApiAuthentication.PATH + "/accounts/" + accountId
         + "/service-usage/" + usage.id())).body(new Recorded(usage, balance));
   }

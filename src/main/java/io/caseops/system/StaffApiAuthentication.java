@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,12 +46,7 @@ public class StaffApiAuthentication {
           throws ServletException, IOException {
         BasicCredentials credentials = BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
         if (credentials == null || !identity.checkPassword(credentials.user(), credentials.password())) {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"CaseOps staff\"");
-          response.setStatus(HttpStatus.UNAUTHORIZED.value());
-          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-          response.setCharacterEncoding("UTF-8");
-          response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
-              + "\"detail\":\"Log in with your CaseOps staff user (HTTP Basic).\"}");
+          BasicCredentials.challenge(response, "CaseOps staff", "Log in with your CaseOps staff user (HTTP Basic).");
           return;
         }
         Set<String> groups = identity.createGroupQuery().groupMember(credentials.user()).list().stream()

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.caseops.cases.CaseService.SeverityAnswers;
 import io.caseops.cases.CaseService.Submission;
+import io.caseops.testsupport.DueJobs;
 import io.caseops.testsupport.FreePort;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -112,25 +113,7 @@ abstract class CaseLifecycleScenarios {
   }
 
   void runDueJobs() {
-    for (int round = 0; round < 200; round++) {
-      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      boolean progressed = false;
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-          progressed = true;
-        } catch (RuntimeException failed) {
-          // its retry cycle moves it to a later due date
-        }
-      }
-      if (!progressed && management.createJobQuery().executable().count() == due.size()) {
-        return;
-      }
-    }
-    throw new AssertionError("jobs keep coming due");
+    DueJobs.run(management, true);
   }
 
   Task task(String caseNumber) {
@@ -165,10 +148,6 @@ abstract class CaseLifecycleScenarios {
     }).toList();
   }
 
-  static String subject(MimeMessage message) throws Exception {
-    return message.getSubject();
-  }
-
   static String body(MimeMessage message) {
     return GreenMailUtil.getBody(message);
   }
@@ -196,7 +175,7 @@ abstract class CaseLifecycleScenarios {
     runDueJobs();
     List<MimeMessage> received = mailsTo("ivy.patel@initech.example");
     assertThat(received).hasSize(1);
-    assertThat(subject(received.get(0))).isEqualTo("[" + number + "] We have received your case: Bots stop at login");
+    assertThat(subjectOf(received.get(0))).isEqualTo("[" + number + "] We have received your case: Bots stop at login");
     assertThat(body(received.get(0))).contains("Severity: 2").contains("4 hours")
         .contains("Monday 23 November 2026, 09:00 (America/New_York)");
     assertThat(received.get(0).getRecipients(Message.RecipientType.CC)).extracting(Object::toString)
@@ -214,7 +193,7 @@ abstract class CaseLifecycleScenarios {
     });
     runDueJobs();
     MimeMessage asked = mailsTo("ivy.patel@initech.example").get(1);
-    assertThat(subject(asked)).isEqualTo("[" + number + "] Information needed: Bots stop at login");
+    assertThat(subjectOf(asked)).isEqualTo("[" + number + "] Information needed: Bots stop at login");
     assertThat(body(asked)).contains("Emma needs more information").contains("Which bot version")
         .doesNotContain("2026.11 agent");
 
@@ -224,7 +203,7 @@ abstract class CaseLifecycleScenarios {
     at(Duration.ofDays(6).plusHours(1).plusMinutes(1));
 
     List<MimeMessage> all = mailsTo("ivy.patel@initech.example");
-    assertThat(all).extracting(CaseLifecycleScenarios::subject).containsExactly(
+    assertThat(all).extracting(CaseLifecycleScenarios::subjectOf).containsExactly(
         "[" + number + "] We have received your case: Bots stop at login",
         "[" + number + "] Information needed: Bots stop at login",
         "[" + number + "] Reminder 1: we still need your answer",
@@ -395,7 +374,7 @@ abstract class CaseLifecycleScenarios {
     assertThat(submitted.rejection()).contains("not running");
     runDueJobs();
     MimeMessage mail = mailsTo("ben.cho@northwind.example").get(0);
-    assertThat(subject(mail)).isEqualTo("We could not open your case: Bots stop at login");
+    assertThat(subjectOf(mail)).isEqualTo("We could not open your case: Bots stop at login");
     assertThat(body(mail)).contains("not running");
   }
 

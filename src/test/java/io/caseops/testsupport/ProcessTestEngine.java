@@ -2,13 +2,12 @@ package io.caseops.testsupport;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -40,16 +39,9 @@ public final class ProcessTestEngine {
     return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(1.0).build();
   }
 
-  /** Moves the engine clock to {@code now} and executes every job that is due, timers first, until none is left. */
+  /** Moves the engine clock to {@code now} and executes every job that is due by then. */
   public static void fireDueJobs(ManagementService management, Date now) {
     ClockUtil.setCurrentTime(now);
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep coming due: a timer loop?");
+    DueJobs.run(management, false);
   }
 }

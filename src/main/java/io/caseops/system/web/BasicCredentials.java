@@ -1,11 +1,23 @@
 package io.caseops.system.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
 /** User and password of an HTTP Basic {@code Authorization} header. */
 public record BasicCredentials(String user, String password) {
+
+  /** Answers 401 with an HTTP Basic challenge for {@code realm} and a problem body whose detail says how to log in. */
+  public static void challenge(HttpServletResponse response, String realm, String detail) throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    // The details are constants of CaseOps' own, with no quotes or backslashes to escape.
+    response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
+  }
 
   /** The credentials of the header; empty when there is none or it is malformed. */
   public static Optional<BasicCredentials> of(String header) {
