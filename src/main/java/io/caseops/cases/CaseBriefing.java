@@ -3,6 +3,9 @@ package io.caseops.cases;
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.cases.CaseRecords.Message;
 import io.caseops.entitlement.EntitlementLookup;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,11 +15,17 @@ import org.springframework.stereotype.Component;
  * Creating any user task of a case: a task-local variable {@code briefing} with what the engineer needs, as Markdown
  * for the form's text view: account, plan, severity and why, due instant, status, contacts in CC, the conversation.
  * Everything a customer wrote is escaped, so it shows as text, never as markup.
+ *
+ * <p>The conversation is bounded: the newest messages up to {@link #CONVERSATION_BUDGET} characters, each message up to
+ * {@link #MESSAGE_BUDGET}; what is left out is counted, with the address of the whole conversation. Without a bound, a
+ * long case would copy its whole conversation into the history at every task it creates.
  */
 @Component("caseBriefing")
 class CaseBriefing implements TaskListener {
 
   static final String BRIEFING = "briefing";
+  static final int CONVERSATION_BUDGET = 12_000;
+  static final int MESSAGE_BUDGET = 6_000;
 
   private final CaseRecords records;
   private final EntitlementLookup entitlements;
@@ -30,7 +39,7 @@ class CaseBriefing implements TaskListener {
   public void notify(DelegateTask task) {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     CaseRecord kase = records.get(caseNumber);
-    task.setVariableLocal(BRIEFING, briefing(kase));
+    task.setVariableLocal(BRIEFING, briefing(kase, null));
     // Tasklist lists name and priority: the case number tells tasks apart, the severity orders them.
     task.setName(task.getName() + " · " + caseNumber + " (Sev " + kase.severity() + ")");
     task.setPriority(PRIORITY_BY_SEVERITY[kase.severity() == null ? 4 : kase.severity()]);
@@ -39,7 +48,8 @@ class CaseBriefing implements TaskListener {
   /** Task priority by severity (index 1 to 4); 100 is kept for breached first responses (ResponseAlert). */
   static final int[] PRIORITY_BY_SEVERITY = {0, 90, 70, 50, 30};
 
-  String briefing(CaseRecord kase) {
+  /** The briefing; messages written after {@code taskCreated} (when not null) are marked new. */
+  String briefing(CaseRecord kase, Instant taskCreated) {
     String caseNumber = kase.caseNumber();
     String account = kase.accountId() == null ? "no account"
         : entitlements.account(kase.accountId()).map(EntitlementLookup.AccountSummary::name).orElse(kase.accountId());
@@ -60,16 +70,42 @@ class CaseBriefing implements TaskListener {
     out.append("**Submitted by:** ").append(escape(kase.submitter())).append(" · **In CC:** ")
         .append(cc.isEmpty() ? "nobody" : escape(String.join(", ", cc))).append("\n\n");
     out.append("---\n\n**Conversation**\n\n");
-    for (Message message : records.messages(caseNumber)) {
-      out.append("**").append(escape(message.author())).append("**")
-          .append(message.isPublic() ? "" : " (internal note)").append(" · ")
-          .append(CaseMails.UTC.format(message.writtenAt())).append("\n\n");
-      for (String line : message.body().split("\n")) {
-        out.append("> ").append(escape(line)).append("\n");
+    List<Message> messages = records.messages(caseNumber);
+    Deque<String> shown = new ArrayDeque<>();
+    int length = 0;
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      String rendered = render(messages.get(i), taskCreated);
+      if (!shown.isEmpty() && length + rendered.length() > CONVERSATION_BUDGET) {
+        out.append("*").append(i + 1).append(i == 0 ? " earlier message is" : " earlier messages are")
+            .append(" not shown here: the whole conversation is at ").append(StaffCaseController.PATH).append('/')
+            .append(caseNumber).append("*\n\n");
+        break;
       }
-      out.append("\n");
+      shown.addFirst(rendered);
+      length += rendered.length();
     }
+    shown.forEach(out::append);
     return out.toString();
+  }
+
+  private static String render(Message message, Instant taskCreated) {
+    StringBuilder out = new StringBuilder();
+    out.append("**").append(escape(message.author())).append("**")
+        .append(message.isPublic() ? "" : " (internal note)").append(" · ")
+        .append(CaseMails.UTC.format(message.writtenAt()));
+    if (taskCreated != null && message.writtenAt().isAfter(taskCreated)) {
+      out.append(" · **new since this task opened**");
+    }
+    out.append("\n\n");
+    String body = message.body();
+    if (body.length() > MESSAGE_BUDGET) {
+      body = body.substring(0, MESSAGE_BUDGET) + "\n[" + (body.length() - MESSAGE_BUDGET)
+          + " more characters in the whole conversation]";
+    }
+    for (String line : body.split("\n")) {
+      out.append("> ").append(escape(line)).append("\n");
+    }
+    return out.append("\n").toString();
   }
 
   /** Escapes HTML and Markdown, so that text stays text in the form's Markdown view. */

@@ -3,10 +3,12 @@ package io.caseops.cases;
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.notification.Mail;
+import io.caseops.notification.MailProperties;
 import io.caseops.notification.MailTemplates;
 import io.caseops.notification.Outbox;
 import io.caseops.notification.StaffAddresses;
 import io.caseops.system.StaffGroups;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,11 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every mail of a case: picks the recipients (the submitter and the CC contacts for customer-facing mails; teams,
- * escalation managers and the TAM for staff alerts), fills the event's template and queues it in the outbox.
+ * Every mail of a case: picks the recipients (the submitter and the CC contacts for customer-facing mails, as long as
+ * they are named contacts; teams, escalation managers and the TAM for staff alerts), fills the event's template and
+ * queues it in the outbox. A staff alert with no addressable recipient goes to the fallback address, is logged and is
+ * counted ({@code caseops.mail.unaddressed}), so it never vanishes.
  */
 @Component
 public class CaseMails {
@@ -34,15 +40,21 @@ public class CaseMails {
   private final Outbox outbox;
   private final StaffAddresses staff;
   private final NamedContacts contacts;
+  private final MailProperties properties;
+  private final MeterRegistry meters;
 
   CaseMails(CaseRecords records, MailTemplates templates, Outbox outbox, StaffAddresses staff,
-            NamedContacts contacts) {
+            NamedContacts contacts, MailProperties properties, MeterRegistry meters) {
     this.records = records;
     this.templates = templates;
     this.outbox = outbox;
     this.staff = staff;
     this.contacts = contacts;
+    this.properties = properties;
+    this.meters = meters;
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
 
   void received(CaseRecord kase, String clock, String processInstanceId) {
     Map<String, Object> model = customerModel(kase);
@@ -121,23 +133,56 @@ public class CaseMails {
     model.put("dueUtc", UTC.format(kase.dueAt()));
     model.put("escalatedTo", designatedManager != null ? designatedManager + " (designated escalation manager)"
         : "the escalation managers");
-    queue(kase.caseNumber(), breach ? "sla-breach" : "sla-warning", Long.toString(kase.dueAt().toEpochMilli()),
-        staff.of(users, groups), List.of(), model, processInstanceId);
+    toStaff(kase, breach ? "sla-breach" : "sla-warning", Long.toString(kase.dueAt().toEpochMilli()),
+        staff.of(users, groups), model, processInstanceId);
   }
 
   void criticalSituation(CaseRecord kase, String accountName, String designatedManager, String processInstanceId) {
     List<String> users = new ArrayList<>();
     users.add(designatedManager);
-    queue(kase.caseNumber(), "critical-situation", "1",
-        staff.of(users, List.of(StaffGroups.ESCALATION_MANAGERS, kase.candidateGroup())), List.of(),
+    toStaff(kase, "critical-situation", "1",
+        staff.of(users, List.of(StaffGroups.ESCALATION_MANAGERS, kase.candidateGroup())),
         staffModel(kase, accountName), processInstanceId);
   }
 
+  /**
+   * A customer's message outside a waiting status: to the engineers who hold the case's open tasks, or to its team
+   * when nobody has claimed one.
+   */
+  void customerWrote(CaseRecord kase, CaseRecords.Message message, List<String> assignees, String accountName,
+                     String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("author", message.author());
+    model.put("status", kase.status().label().toLowerCase(Locale.ROOT));
+    model.put("body", message.body());
+    List<String> addresses = assignees.isEmpty() ? staff.of(List.of(), List.of(kase.candidateGroup()))
+        : staff.of(assignees, List.of());
+    toStaff(kase, "customer-wrote", Long.toString(message.id()), addresses, model, processInstanceId);
+  }
+
+  private void toStaff(CaseRecord kase, String event, String sequence, List<String> addresses,
+                       Map<String, Object> model, String processInstanceId) {
+    List<String> to = addresses;
+    if (to.isEmpty()) {
+      to = List.of(properties.staffFallbackAddress());
+      meters.counter("caseops.mail.unaddressed", "event", event).increment();
+      LOG.warn("No staff member meant to get the {} mail of {} has an e-mail address: sent to the fallback {}",
+          event, kase.caseNumber(), to.get(0));
+    }
+    queue(kase.caseNumber(), event, sequence, to, List.of(), model, processInstanceId);
+  }
+
+  /**
+   * To the submitter, CC to the contacts in CC; only those who are named contacts now, so a removed contact gets no
+   * more mail. With the submitter removed, the CC contacts are the recipients; with nobody left, nothing is queued.
+   */
   private void toCustomer(CaseRecord kase, String event, String sequence, Map<String, Object> model,
                           String processInstanceId) {
     List<String> cc = records.cc(kase.caseNumber()).stream()
-        .filter(address -> !address.equalsIgnoreCase(kase.submitter())).toList();
-    queue(kase.caseNumber(), event, sequence, List.of(kase.submitter()), cc, model, processInstanceId);
+        .filter(address -> !address.equalsIgnoreCase(kase.submitter()))
+        .filter(address -> contacts.find(address).isPresent()).toList();
+    List<String> to = contacts.find(kase.submitter()).isPresent() ? List.of(kase.submitter()) : cc;
+    queue(kase.caseNumber(), event, sequence, to, to == cc ? List.of() : cc, model, processInstanceId);
   }
 
   private void queue(String caseNumber, String event, String sequence, List<String> to, List<String> cc,

@@ -150,6 +150,16 @@ public class CaseRecords {
     return true;
   }
 
+  /**
+   * The case, with its row locked until commit. Every step that changes a case takes this lock first: contact actions,
+   * the engineer's completion and the steps its timers run. So two of them on one case run one after the other, and
+   * the second sees what the first did instead of failing on the engine's optimistic lock.
+   */
+  Optional<CaseRecord> lock(String caseNumber) {
+    return jdbc.query("select * from support_case where case_number = ? for update", CaseRecords::caseRecord,
+        caseNumber).stream().findFirst();
+  }
+
   public Optional<CaseRecord> find(String caseNumber) {
     return jdbc.query("select * from support_case where case_number = ?", CaseRecords::caseRecord, caseNumber)
         .stream().findFirst();

@@ -9,6 +9,7 @@ import io.caseops.entitlement.NamedContacts;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.BadRequestException.Problem;
+import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
 import java.time.Duration;
@@ -30,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a contact does to a case: submit, reply, confirm a resolution, reopen, ask for a root-cause analysis. Each call
- * writes the read model and moves the process in one transaction: either both happen or neither.
+ * writes the read model and moves the process in one transaction: either both happen or neither. A call on an existing
+ * case locks its row first ({@link CaseRecords#lock}), so it runs after, never beside, a timer or a second click on the
+ * same case. Whoever sees a case may reply to it; the other actions belong to its submitter and to the account's
+ * delegated administrators.
  */
 @Service("supportCaseService")  // "caseService" is the engine's CMMN service bean
 public class CaseService {
@@ -38,6 +42,8 @@ public class CaseService {
   public static final String PROCESS = "SupportCase";
   public static final String CASE_SUBMITTED = "CaseSubmitted";
   public static final String CUSTOMER_REPLIED = "CustomerReplied";
+  /** A message outside a waiting status: the engineer's open task gets a fresh briefing and the team is told. */
+  public static final String CUSTOMER_WROTE = "CustomerWrote";
   public static final String RESOLUTION_CONFIRMED = "ResolutionConfirmed";
   public static final String CASE_REOPENED = "CaseReopened";
   public static final String RCA_REQUESTED = "RcaRequested";
@@ -137,7 +143,7 @@ public class CaseService {
   /** Sets the CC contacts of a case: named contacts of the same account, on plans with CC contacts. */
   @Transactional
   public void setCc(String caseNumber, NamedContacts.Contact contact, List<String> cc) {
-    caseOf(caseNumber);
+    requireManager(caseOf(caseNumber), contact.email(), "change who is in CC");
     if (!contacts.visibility(contact).ccContacts()) {
       throw new UnprocessableException("cc", "your plan has no CC contacts (Silver and above)");
     }
@@ -193,7 +199,8 @@ public class CaseService {
 
   /**
    * The contact's reply. In a waiting status (Awaiting customer response, Resolution provided) it ends the wait and
-   * returns the case to the engineer; otherwise it joins the conversation for the engineer's next look.
+   * returns the case to the engineer; otherwise it joins the conversation, the engineer's open task shows it, and the
+   * team is told ({@code SubProcess_CustomerWrote}).
    */
   @Transactional
   public void reply(String caseNumber, String contact, String text) {
@@ -201,9 +208,7 @@ public class CaseService {
     if (text == null || text.isBlank()) {
       throw BadRequestException.of("text", "is required");
     }
-    if (text.length() > MAX_DESCRIPTION) {
-      throw BadRequestException.of("text", "must be at most " + MAX_DESCRIPTION + " characters");
-    }
+    checkLength("text", text);
     if (Set.of(CaseStatus.CLOSED, CaseStatus.REJECTED).contains(kase.status())) {
       throw new UnprocessableException("caseNumber", caseNumber + " is " + kase.status().label().toLowerCase(Locale.ROOT)
           + (kase.status() == CaseStatus.CLOSED ? ": reopen it first (within 14 days of closure)"
@@ -214,6 +219,8 @@ public class CaseService {
     if (waiting(kase)) {
       records.status(caseNumber, CaseStatus.IN_PROGRESS, now);
       runtime.createMessageCorrelation(CUSTOMER_REPLIED).processInstanceBusinessKey(caseNumber).correlate();
+    } else {
+      runtime.createMessageCorrelation(CUSTOMER_WROTE).processInstanceBusinessKey(caseNumber).correlateAll();
     }
   }
 
@@ -221,6 +228,7 @@ public class CaseService {
   @Transactional
   public void confirmResolution(String caseNumber, String contact) {
     CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "confirm the resolution");
     if (kase.status() != CaseStatus.RESOLUTION_PROVIDED) {
       throw new UnprocessableException("caseNumber", caseNumber + " has no resolution waiting for confirmation "
           + "(status: " + kase.status().label() + ")");
@@ -232,7 +240,11 @@ public class CaseService {
   /** Reopens a closed case within 14 days of closure; later, the contact must open a new, related case. */
   @Transactional
   public void reopen(String caseNumber, String contact, String reason) {
+    if (reason != null) {
+      checkLength("reason", reason);
+    }
     CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "reopen it");
     if (kase.status() != CaseStatus.CLOSED) {
       throw new UnprocessableException("caseNumber", caseNumber + " is not closed (status: " + kase.status().label()
           + ")");
@@ -253,6 +265,7 @@ public class CaseService {
   @Transactional
   public void requestRootCauseAnalysis(String caseNumber, String contact) {
     CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "request a root-cause analysis");
     boolean included = kase.accountId() != null && entitlements.account(kase.accountId())
         .map(account -> account.includes("rootCauseAnalysisForSev1")).orElse(false);
     if (!included) {
@@ -291,8 +304,26 @@ public class CaseService {
     return instance == null ? "none" : instance.getId();
   }
 
+  /** The case, locked until commit. */
   private CaseRecord caseOf(String caseNumber) {
-    return records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+    return records.lock(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+  }
+
+  /** Acting on a case beyond replying is for its submitter and the account's delegated administrators. */
+  private void requireManager(CaseRecord kase, String contact, String action) {
+    String email = author(contact);
+    boolean admin = contacts.find(email)
+        .filter(found -> found.delegatedAdmin() && found.accountId().equals(kase.accountId())).isPresent();
+    if (!email.equals(kase.submitter()) && !admin) {
+      throw new ForbiddenException("Only the submitter of " + kase.caseNumber() + " and your account's delegated "
+          + "administrators may " + action + "; contacts in CC and colleagues who see the case may read and reply");
+    }
+  }
+
+  private static void checkLength(String field, String text) {
+    if (text.length() > MAX_DESCRIPTION) {
+      throw BadRequestException.of(field, "must be at most " + MAX_DESCRIPTION + " characters");
+    }
   }
 
   private static boolean waiting(CaseRecord kase) {

@@ -30,6 +30,7 @@ class CriticalSituationAlert implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String caseNumber = task.getExecution().getProcessBusinessKey();
+    records.lock(caseNumber);
     if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
       CaseVariables variables = CaseVariables.of(task.getExecution());
       String summary = variables.string(CaseVariables.CRITICAL_SITUATION_SUMMARY);

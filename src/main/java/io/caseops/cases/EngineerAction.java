@@ -49,7 +49,7 @@ class EngineerAction implements TaskListener {
   public void notify(DelegateTask task) {
     CaseVariables variables = CaseVariables.of(task.getExecution());
     String caseNumber = task.getExecution().getProcessBusinessKey();
-    CaseRecord kase = records.get(caseNumber);
+    CaseRecord kase = records.lock(caseNumber).orElseThrow();
     boolean firstResponse = FIRST_RESPONSE_TASKS.contains(task.getTaskDefinitionKey());
     String action = variables.action();
     String reply = text(variables.string(PUBLIC_REPLY));

@@ -27,7 +27,7 @@ class FollowUpReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseVariables variables = CaseVariables.of(execution);
-    CaseRecord kase = records.get(execution.getProcessBusinessKey());
+    CaseRecord kase = records.lock(execution.getProcessBusinessKey()).orElseThrow();
     mails.reminder(kase, variables.integer(CaseVariables.REMINDER),
         EngineerAction.REQUEST_INFORMATION.equals(variables.string(CaseVariables.WAITING_FOR)),
         kase.statusSince().plus(CLOSES_AFTER), execution.getProcessInstanceId());

@@ -34,7 +34,7 @@ class ResponseAlert implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String alert = CaseVariables.of(execution).string(CaseVariables.ALERT);
-    CaseRecord kase = records.get(execution.getProcessBusinessKey());
+    CaseRecord kase = records.lock(execution.getProcessBusinessKey()).orElseThrow();
     var account = entitlements.account(kase.accountId()).orElseThrow();
     String designated = account.designatedEscalationManager();
     if ("breach".equals(alert)) {

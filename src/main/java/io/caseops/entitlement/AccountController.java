@@ -1,6 +1,5 @@
 package io.caseops.entitlement;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** A delegated administrator manages the account's named contacts and who sees which cases. */
 @RestController
@@ -37,7 +37,9 @@ class AccountController {
   ResponseEntity<ContactDirectory.Added> add(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
                                              @RequestBody ContactDirectory.NewContact request) {
     ContactDirectory.Added added = directory.add(me, request);
-    return ResponseEntity.created(URI.create("/api/account/contacts/" + added.contact().email())).body(added);
+    // Encoded, so that no address can break the answer after the contact was committed.
+    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/account/contacts/{email}")
+        .buildAndExpand(added.contact().email()).encode().toUri()).body(added);
   }
 
   @DeleteMapping("/contacts/{email}")

@@ -26,7 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactDirectory {
 
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  /**
+   * An address that SMTP takes and that stands in a URI path as it is ({@code DELETE /api/account/contacts/{email}}):
+   * dot-separated atoms of letters, digits and {@code ! $ & ' * + = _ ~ -}, then a domain of letter-digit-hyphen
+   * labels. Quoted local parts and {@code # % / ? ^ ` { | } "} are refused.
+   */
+  static final Pattern EMAIL = Pattern.compile("(?=.{1,64}@)[a-z0-9!$&'*+=_~-]+(\\.[a-z0-9!$&'*+=_~-]+)*"
+      + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
   static final int MAX_NAME = 200;
   static final int MIN_PASSWORD = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,6 +119,8 @@ public class ContactDirectory {
     if (contact.email().equals(admin.email())) {
       throw new UnprocessableException("email", "you cannot remove yourself; ask another delegated administrator");
     }
+    // Out of every case's CC list too: a removed contact gets no more mail of the account's cases.
+    jdbc.update("delete from case_cc where email = ?", contact.email());
     jdbc.update("delete from named_contact where email = ?", contact.email());
   }
 
@@ -161,15 +169,20 @@ public class ContactDirectory {
     }
   }
 
-  /** A contact changes their own password: the current one is required, the new one must be 12 to 200 characters. */
+  /**
+   * A contact changes their own password: the current one is required; the new one must have at least 12 characters
+   * and at most {@link NamedContacts#MAX_PASSWORD_BYTES} bytes in UTF-8, all that BCrypt reads.
+   */
   @Transactional
   public void changePassword(NamedContacts.Contact contact, String currentPassword, String newPassword) {
     List<Problem> problems = new ArrayList<>();
     if (currentPassword == null || contacts.authenticate(contact.email(), currentPassword).isEmpty()) {
       problems.add(new Problem("currentPassword", "is not your current password"));
     }
-    if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_NAME) {
-      problems.add(new Problem("newPassword", "must be " + MIN_PASSWORD + " to " + MAX_NAME + " characters"));
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD
+        || NamedContacts.tooLong(newPassword)) {
+      problems.add(new Problem("newPassword", "must be at least " + MIN_PASSWORD + " characters and at most "
+          + NamedContacts.MAX_PASSWORD_BYTES + " bytes in UTF-8 (72 plain ASCII characters; BCrypt reads no more)"));
     } else if (newPassword.equals(currentPassword)) {
       problems.add(new Problem("newPassword", "must differ from the current password"));
     }
@@ -210,6 +223,9 @@ public class ContactDirectory {
     } else if (request.products() != null && !request.products().isEmpty()) {
       problems.add(new Problem("products", "must be empty: the " + account.plan() + " plan names contacts for all "
           + "products"));
+    }
+    if (request.products() != null && request.products().size() != new java.util.HashSet<>(request.products()).size()) {
+      problems.add(new Problem("products", "must name each product once, got " + request.products()));
     }
     if (request.products() != null) {
       request.products().stream().filter(product -> !products.contains(product)).forEach(product ->

@@ -20,6 +20,8 @@ public class NamedContacts {
   }
 
   static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+  /** BCrypt reads at most 72 bytes of a password. */
+  static final int MAX_PASSWORD_BYTES = 72;
   /** Compared against when the e-mail is unknown, so that a wrong e-mail costs as much time as a wrong password. */
   private static final String NO_SUCH_CONTACT = PASSWORDS.encode("no such contact");
 
@@ -41,8 +43,15 @@ public class NamedContacts {
   /** The contact whose e-mail and password these are; empty for anything else, including a removed contact. */
   public Optional<Contact> authenticate(String email, String password) {
     String hash = email == null || email.isBlank() ? null : accounts.passwordHash(email);
-    boolean matches = PASSWORDS.matches(password == null ? "" : password, hash == null ? NO_SUCH_CONTACT : hash);
-    return matches && hash != null ? find(email) : Optional.empty();
+    // No password of a contact is longer (see tooLong); one that is fails like a wrong one, at the same cost.
+    String given = password == null || tooLong(password) ? "" : password;
+    boolean matches = PASSWORDS.matches(given, hash == null ? NO_SUCH_CONTACT : hash);
+    return matches && hash != null && given.equals(password) ? find(email) : Optional.empty();
+  }
+
+  /** Longer than BCrypt reads: such a password is refused when set, and never matches. */
+  static boolean tooLong(String password) {
+    return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
   }
 
   /**

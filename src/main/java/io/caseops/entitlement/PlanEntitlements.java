@@ -3,10 +3,10 @@ package io.caseops.entitlement;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import io.caseops.system.PureDecisions;
 import org.springframework.stereotype.Component;
 
-/** Evaluates the deployed {@code Entitlements} decision: what a plan includes. */
+/** Evaluates the deployed {@code Entitlements} decision: what a plan includes (a look-up: no decision history). */
 @Component
 public class PlanEntitlements {
 
@@ -56,17 +56,16 @@ public class PlanEntitlements {
     return "designated".equals(entitlements.get("escalation")) ? accountEscalationManager : null;
   }
 
-  private final DecisionService decisions;
+  private final PureDecisions decisions;
 
-  public PlanEntitlements(DecisionService decisions) {
+  public PlanEntitlements(PureDecisions decisions) {
     this.decisions = decisions;
   }
 
   /** The plan's entitlements; empty when the catalogue has no such plan. */
   public Optional<Plan> of(String catalogue, String plan) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
-        .variables(Map.of("catalogue", String.valueOf(catalogue), "plan", String.valueOf(plan)))
-        .evaluate().getFirstResult();
+    DmnDecisionResultEntries result = decisions.evaluate(DECISION,
+        Map.of("catalogue", String.valueOf(catalogue), "plan", String.valueOf(plan))).getFirstResult();
     return Optional.ofNullable(result).map(entries -> new Plan(catalogue, plan, entries.getEntryMap()));
   }
 }

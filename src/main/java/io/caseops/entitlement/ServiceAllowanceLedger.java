@@ -1,6 +1,7 @@
 package io.caseops.entitlement;
 
 import io.caseops.system.EngineClock;
+import io.caseops.system.PureDecisions;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -53,13 +53,17 @@ public class ServiceAllowanceLedger {
                       String recordedBy) {
   }
 
+  /** A recorded use and the balance it leaves, read in the same transaction. */
+  public record Recorded(Usage usage, Balance balance) {
+  }
+
   private final JdbcTemplate jdbc;
   private final Accounts accounts;
-  private final DecisionService decisions;
+  private final PureDecisions decisions;
   private final RepositoryService repository;
   private final EngineClock clock;
 
-  ServiceAllowanceLedger(JdbcTemplate jdbc, Accounts accounts, DecisionService decisions, RepositoryService repository,
+  ServiceAllowanceLedger(JdbcTemplate jdbc, Accounts accounts, PureDecisions decisions, RepositoryService repository,
                          EngineClock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
@@ -68,9 +72,12 @@ public class ServiceAllowanceLedger {
     this.clock = clock;
   }
 
-  /** Records a use, or refuses it (422) when it would go beyond the plan's allowance. */
+  /**
+   * Records a use, or refuses it (422) when it would go beyond the plan's allowance. The balance is read in the same
+   * transaction, so that an answer never fails after the hours were recorded (a client's retry would count them twice).
+   */
   @Transactional
-  public Usage record(String accountId, String benefit, LocalDate usedOn, BigDecimal hours, String note,
+  public Recorded record(String accountId, String benefit, LocalDate usedOn, BigDecimal hours, String note,
                       String recordedBy) {
     List<BadRequestException.Problem> problems = new ArrayList<>();
     if (benefit == null || benefit.isBlank()) {
@@ -120,7 +127,8 @@ public class ServiceAllowanceLedger {
       insert.setTimestamp(7, Timestamp.from(clock.instant()));
       return insert;
     }, key);
-    return new Usage(key.getKey().longValue(), account.id(), benefit, usedOn, hours, note, recordedBy);
+    Usage usage = new Usage(key.getKey().longValue(), account.id(), benefit, usedOn, hours, note, recordedBy);
+    return new Recorded(usage, balance(account.id(), allowance, usedOn));
   }
 
   /** Every allowance of the account's plan, with what is used of it in the periods that contain {@code on}. */
@@ -132,17 +140,10 @@ public class ServiceAllowanceLedger {
         .toList();
   }
 
-  /** The balance of one benefit in the period that contains {@code on}. */
-  @Transactional(readOnly = true)
-  public Balance balance(String accountId, String benefit, LocalDate on) {
-    Accounts.Account account = accounts.account(accountId).orElseThrow(() -> unknownAccount(accountId));
-    return balance(account.id(), allowance(account.plan(), benefit).orElseThrow(), on);
-  }
-
   /** The allowance of a plan for a benefit; empty when the plan does not include it. */
   public Optional<Allowance> allowance(String plan, String benefit) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
-        .variables(Map.of("plan", plan, "benefit", benefit)).evaluate().getFirstResult();
+    DmnDecisionResultEntries result = decisions.evaluate(DECISION, Map.of("plan", plan, "benefit", benefit))
+        .getFirstResult();
     return Optional.ofNullable(result).map(entries -> new Allowance(benefit,
         entries.get("hours") == null ? null : ((Number) entries.get("hours")).doubleValue(),
         (String) entries.get("period"),

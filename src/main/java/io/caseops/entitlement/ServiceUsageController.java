@@ -31,9 +31,6 @@ class ServiceUsageController {
   record UsageRequest(String benefit, LocalDate usedOn, BigDecimal hours, String note) {
   }
 
-  record Recorded(ServiceAllowanceLedger.Usage usage, ServiceAllowanceLedger.Balance balance) {
-  }
-
   private final ServiceAllowanceLedger ledger;
   private final EngineClock clock;
 
@@ -50,15 +47,14 @@ class ServiceUsageController {
   }
 
   @PostMapping
-  ResponseEntity<Recorded> record(@PathVariable String accountId, @RequestBody UsageRequest request,
+  ResponseEntity<ServiceAllowanceLedger.Recorded> record(@PathVariable String accountId, @RequestBody UsageRequest request,
                                   @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     if (!staff.inAny(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS)) {
       throw new ForbiddenException("Only technical account managers and support managers record service hours");
     }
-    ServiceAllowanceLedger.Usage usage = ledger.record(accountId, request.benefit(), request.usedOn(),
+    ServiceAllowanceLedger.Recorded recorded = ledger.record(accountId, request.benefit(), request.usedOn(),
         request.hours(), request.note(), staff.id());
-    ServiceAllowanceLedger.Balance balance = ledger.balance(accountId, usage.benefit(), usage.usedOn());
     return ResponseEntity.created(URI.create(StaffApiAuthentication.PATH + "/accounts/" + accountId
-        + "/service-usage/" + usage.id())).body(new Recorded(usage, balance));
+        + "/service-usage/" + recorded.usage().id())).body(recorded);
   }
 }

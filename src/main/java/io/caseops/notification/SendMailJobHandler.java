@@ -18,6 +18,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * The job that sends one outbox row. A row already sent is skipped, so a retried job never sends twice. A failure to
  * send rolls the job back; {@link MailJobRetries} schedules the next attempt.
+ *
+ * <p>Delivery is at least once: if the SMTP server took the mail but the job's transaction then failed to commit
+ * (crash, database restart), the job runs again and sends it again. Every attempt carries the same {@code Message-ID},
+ * made from the outbox row, so that mail systems and clients can recognise the copy.
  */
 public class SendMailJobHandler implements JobHandler<SendMailJobHandler.OutboxEntry> {
 
@@ -50,8 +54,8 @@ public class SendMailJobHandler implements JobHandler<SendMailJobHandler.OutboxE
 
   @Override
   public void execute(OutboxEntry entry, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-    List<Map<String, Object>> rows = jdbc.queryForList("select recipients, cc, subject, text_body, html_body, sent_at "
-        + "from mail_outbox where id = ?", entry.id());
+    List<Map<String, Object>> rows = jdbc.queryForList("select recipients, cc, subject, text_body, html_body, sent_at, "
+        + "dedupe_key from mail_outbox where id = ?", entry.id());
     if (rows.isEmpty() || rows.get(0).get("sent_at") != null) {
       return;
     }
@@ -67,12 +71,20 @@ public class SendMailJobHandler implements JobHandler<SendMailJobHandler.OutboxE
       }
       helper.setSubject((String) row.get("subject"));
       helper.setText((String) row.get("text_body"), (String) row.get("html_body"));
+      // JavaMailSenderImpl keeps a Message-ID that is set explicitly, instead of making a new one per attempt.
+      message.setHeader("Message-ID", messageId(entry.id(), (String) row.get("dedupe_key")));
       sender.send(message);
     } catch (MessagingException e) {
       throw new IllegalStateException("mail " + entry.id() + " could not be built: " + e.getMessage(), e);
     }
     jdbc.update("update mail_outbox set sent_at = ?, attempts = attempts + 1 where id = ?",
         Timestamp.from(clock.instant()), entry.id());
+  }
+
+  /** The same for every attempt at one outbox row: its id, and a digest of its dedupe key (case, event, sequence). */
+  String messageId(long id, String dedupeKey) {
+    return "<caseops." + id + "." + Integer.toHexString(dedupeKey.hashCode()) + "@" + properties.senderAddress().replaceFirst(".*@", "")
+        + ">";
   }
 
   @Override

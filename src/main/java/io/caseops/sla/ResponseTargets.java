@@ -1,13 +1,16 @@
 package io.caseops.sla;
 
+import io.caseops.system.PureDecisions;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-/** Evaluates the deployed {@code ResponseTarget} decision, so that a process owner's redeployed table applies at once. */
+/**
+ * Evaluates the deployed {@code ResponseTarget} decision, so that a process owner's redeployed table applies at once.
+ * Used for quotes, which write no decision history; a case's own target is a business rule task of SupportCase.bpmn.
+ */
 @Component
 public class ResponseTargets {
 
@@ -25,9 +28,9 @@ public class ResponseTargets {
     }
   }
 
-  private final DecisionService decisions;
+  private final PureDecisions decisions;
 
-  public ResponseTargets(DecisionService decisions) {
+  public ResponseTargets(PureDecisions decisions) {
     this.decisions = decisions;
   }
 
@@ -41,8 +44,7 @@ public class ResponseTargets {
     inputs.put("licenceStart", question.licenceStart() == null ? null : question.licenceStart().toString());
     inputs.put("priorityQueue", question.priorityQueue());
     inputs.put("language", question.language());
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate()
-        .getFirstResult();
+    DmnDecisionResultEntries result = decisions.evaluate(DECISION, inputs).getFirstResult();
     if (result == null) {
       throw new IllegalStateException("The ResponseTarget decision has no row for " + question);
     }

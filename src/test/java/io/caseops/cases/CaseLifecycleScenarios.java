@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.caseops.cases.CaseService.SeverityAnswers;
 import io.caseops.cases.CaseService.Submission;
+import io.caseops.testsupport.Concurrently;
 import io.caseops.testsupport.DueJobs;
 import io.caseops.testsupport.FreePort;
 import jakarta.mail.Message;
@@ -419,6 +420,235 @@ abstract class CaseLifecycleScenarios {
         .filter(mail -> subjectOf(mail).contains("New reply")).findFirst().orElseThrow();
     String raw = GreenMailUtil.getWholeMessage(reply);
     assertThat(raw).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<p>Your log shows <script>");
+  }
+
+  // --- defects of issue 9: each test failed before its fix ---
+
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transaction;
+  @Autowired
+  io.caseops.entitlement.ContactDirectory directory;
+  @Autowired
+  io.caseops.entitlement.NamedContacts namedContacts;
+
+  @Test
+  void longTextsAndLongConversationsKeepTheCaseWorking() throws Exception {
+    // Umbrella (Gold) Sev 1: critical situation and RCA included. Every text at the 20,000-character limit.
+    String number = cases.submit(new Submission("kei.tanaka@umbrella.example", "automation-360", "Bots stop",
+        "d".repeat(20_000), DOWN, null, "JAPAN-KOREA", null, List.of(), null)).caseNumber();
+    Task critical = tasks.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_ManageCriticalSituation").singleResult();
+    tasks.complete(critical.getId(), Map.of(CaseVariables.CRITICAL_SITUATION_SUMMARY, "s".repeat(20_000)));
+    work(number, "sam", Map.of(CaseVariables.ACTION, EngineerAction.KEEP_WORKING,
+        CaseVariables.PUBLIC_REPLY, "r".repeat(20_000), CaseVariables.INTERNAL_NOTE, "n".repeat(20_000)));
+    for (int i = 0; i < 44; i++) {
+      cases.reply(number, "kei.tanaka@umbrella.example", "message " + i + " " + "m".repeat(2_000));
+    }
+    work(number, "sam", Map.of(CaseVariables.ACTION, EngineerAction.REQUEST_INFORMATION,
+        CaseVariables.PUBLIC_REPLY, "q".repeat(20_000)));
+    cases.reply(number, "kei.tanaka@umbrella.example", "a".repeat(20_000));
+    assertThat(records.messages(number)).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(task(number).getTaskDefinitionKey()).as("the reply made a new task").isEqualTo("Task_WorkCase");
+
+    String briefing = (String) tasks.getVariableLocal(task(number).getId(), CaseBriefing.BRIEFING);
+    assertThat(briefing.length()).isLessThan(CaseBriefing.CONVERSATION_BUDGET + 2_000);
+    assertThat(briefing).contains("earlier messages are not shown here")
+        .contains("/staff/api/cases/" + number).contains("more characters in the whole conversation");
+
+    cases.requestRootCauseAnalysis(number, "kei.tanaka@umbrella.example");
+    Task rca = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_WriteRcaDocument")
+        .singleResult();
+    tasks.complete(rca.getId(), Map.of(CaseVariables.RCA_DOCUMENT, "c".repeat(20_000)));
+    runDueJobs();
+    assertThat(records.messages(number)).extracting(CaseRecords.Message::body)
+        .anyMatch(body -> body.startsWith("Root-cause analysis:") && body.endsWith("c".repeat(20_000)))
+        .anyMatch(body -> body.startsWith("Critical situation handled:") && body.endsWith("s".repeat(20_000)));
+    assertThat(subjects("kei.tanaka@umbrella.example")).anyMatch(subject -> subject.contains("Root-cause analysis"));
+  }
+
+  @Test
+  void aMessageOutsideAWaitingStatusReachesTheEngineer() throws Exception {
+    String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of()).caseNumber();
+    tasks.claim(task(number).getId(), "emma");
+    at(Duration.ofMinutes(10));
+    cases.reply(number, "ivy.patel@initech.example", "It now fails on runner 8 too.");
+    String briefing = (String) tasks.getVariableLocal(task(number).getId(), CaseBriefing.BRIEFING);
+    assertThat(briefing).contains("It now fails on runner 8 too.").contains("new since this task opened");
+    runDueJobs();
+    assertThat(subjects("emma@caseops.example"))
+        .contains("[" + number + "] New message from the customer: Bots stop at login");
+    assertThat(subjects("lucas@caseops.example")).as("the task is Emma's").isEmpty();
+  }
+
+  @Test
+  void aContactsReplyWaitsForARunningReminderInsteadOfFailing() throws Exception {
+    String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of()).caseNumber();
+    work(number, "emma", Map.of(CaseVariables.ACTION, EngineerAction.REQUEST_INFORMATION,
+        CaseVariables.PUBLIC_REPLY, "Which bot version?"));
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1))));
+    String caseInstance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseService.PROCESS)
+        .processInstanceBusinessKey(number).singleResult().getId();
+    String followUp = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance).singleResult().getId();
+    java.util.concurrent.CountDownLatch reminderRunning = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<Void> replied = new java.util.concurrent.CompletableFuture<>();
+    Thread contact = new Thread(() -> {
+      try {
+        reminderRunning.await();
+        cases.reply(number, "ivy.patel@initech.example", "Version 2026.11.");
+        replied.complete(null);
+      } catch (Throwable e) {
+        replied.completeExceptionally(e);
+      }
+    });
+    contact.start();
+    // The reminder's job runs and holds its transaction open while the contact replies.
+    transaction.executeWithoutResult(status -> {
+      management.executeJob(management.createJobQuery().timers().executable().processInstanceId(followUp)
+          .singleResult().getId());
+      reminderRunning.countDown();
+      sleep(1_000);
+    });
+    replied.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    assertThat(records.messages(number)).extracting(CaseRecords.Message::body).contains("Version 2026.11.");
+    assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_WorkCase");
+  }
+
+  @Test
+  void rcaRequestsAtTheSameInstantOpenOneRcaTask() throws Exception {
+    String number = submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "EMEA", List.of()).caseNumber();
+    List<Throwable> outcomes = Concurrently.failures(4,
+        () -> cases.requestRootCauseAnalysis(number, "kei.tanaka@umbrella.example"));
+    assertThat(outcomes).filteredOn(java.util.Objects::isNull).hasSize(1);
+    assertThat(outcomes).filteredOn(java.util.Objects::nonNull)
+        .allMatch(refused -> refused instanceof io.caseops.system.web.UnprocessableException
+            && refused.getMessage().contains("was requested"));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_WriteRcaDocument")
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  void confirmationsAtTheSameInstantCloseTheCaseOnce() throws Exception {
+    String number = submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+        .caseNumber();
+    work(number, "amelia", Map.of(CaseVariables.ACTION, EngineerAction.PROVIDE_RESOLUTION,
+        CaseVariables.PUBLIC_REPLY, "Clear the cache."));
+    List<Throwable> outcomes = Concurrently.failures(4,
+        () -> cases.confirmResolution(number, "ana.lima@northwind.example"));
+    assertThat(outcomes).filteredOn(java.util.Objects::isNull).hasSize(1);
+    assertThat(outcomes).filteredOn(java.util.Objects::nonNull)
+        .allMatch(refused -> refused.getMessage().contains("has no resolution waiting for confirmation"));
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.CLOSED);
+  }
+
+  @Test
+  void aRemovedContactGetsNoMoreMailOfTheCase() throws Exception {
+    var ivy = namedContacts.find("ivy.patel@initech.example").orElseThrow();
+    String leaver = "leaver." + System.nanoTime() + "@initech.example";
+    var added = directory.add(ivy, new io.caseops.entitlement.ContactDirectory.NewContact(leaver, "Leaver", null,
+        false, null));
+    try {
+      String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of(leaver))
+          .caseNumber();
+      runDueJobs();
+      assertThat(mailsTo(leaver)).hasSize(1);
+      directory.remove(ivy, leaver);
+      work(number, "emma", Map.of(CaseVariables.ACTION, EngineerAction.KEEP_WORKING, CaseVariables.PUBLIC_REPLY,
+          "We are on it."));
+      runDueJobs();
+      assertThat(mailsTo(leaver)).as("no mail after the removal").hasSize(1);
+      assertThat(subjects("ivy.patel@initech.example")).anyMatch(subject -> subject.contains("New reply"));
+      assertThat(records.cc(number)).isEmpty();
+    } finally {
+      jdbc.update("delete from named_contact where email = ?", added.contact().email());
+    }
+  }
+
+  @Test
+  void aStaffAlertWithNoAddressGoesToTheFallback() throws Exception {
+    String userId = "nomail" + (System.nanoTime() % 100_000);
+    identity.saveUser(identity.newUser(userId));
+    identity.createMembership(userId, "team-emea");
+    try {
+      String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of()).caseNumber();
+      tasks.claim(task(number).getId(), userId);
+      cases.reply(number, "ivy.patel@initech.example", "Any news?");
+      runDueJobs();
+      assertThat(subjects("support@caseops.example"))
+          .contains("[" + number + "] New message from the customer: Bots stop at login");
+    } finally {
+      identity.deleteUser(userId);
+    }
+  }
+
+  @Test
+  void everyAttemptAtAMailCarriesTheSameMessageId() throws Exception {
+    String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of()).caseNumber();
+    Job send = management.createJobQuery().messages().processInstanceId(task(number).getProcessInstanceId())
+        .singleResult();
+    // SMTP takes the mail, then the job's transaction does not commit (a crash, a database restart).
+    transaction.executeWithoutResult(status -> {
+      management.executeJob(send.getId());
+      status.setRollbackOnly();
+    });
+    management.executeJob(send.getId());
+    List<MimeMessage> copies = Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+      try {
+        return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals("ivy.patel@initech.example"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(copies).hasSize(2);
+    assertThat(copies.get(0).getMessageID()).startsWith("<caseops.").endsWith("@caseops.example>")
+        .isEqualTo(copies.get(1).getMessageID());
+  }
+
+  @Test
+  void aFailingTimerIsRetriedOnTheCycle() throws Exception {
+    String number = submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of()).caseNumber();
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1))));
+    Job warning = management.createJobQuery().timers().executable()
+        .processInstanceId(task(number).getProcessInstanceId()).singleResult();
+    // The case row stays locked by another transaction for longer than the job may wait for it.
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread holder = new Thread(() -> transaction.executeWithoutResult(status -> {
+      jdbc.queryForList("select case_number from support_case where case_number = ? for update", number);
+      locked.countDown();
+      await(done);
+    }));
+    holder.start();
+    try {
+      await(locked);
+      // The job waits for the lock as long as caseops.db.lock-timeout-ms allows (2 s in the tests), then fails.
+      assertThatThrownBy(() -> management.executeJob(warning.getId())).isNotNull();
+    } finally {
+      done.countDown();
+    }
+    Job retried = management.createJobQuery().jobId(warning.getId()).singleResult();
+    assertThat(retried.getRetries()).as("five intervals to go: PT30S,PT2M,PT10M,PT30M,PT2H").isEqualTo(5);
+    assertThat(retried.getExceptionMessage()).isNotBlank();
+    assertThat(retried.getDuedate()).isEqualTo(Date.from(now.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1))
+        .plus(Duration.ofSeconds(30))));
+    at(Duration.ofHours(3).plus(Duration.ofMinutes(2)));
+    assertThat(subjects("emma@caseops.example")).anyMatch(subject -> subject.contains("SLA at risk"));
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   List<String> subjects(String address) throws Exception {

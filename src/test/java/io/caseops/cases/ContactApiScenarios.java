@@ -3,10 +3,12 @@ package io.caseops.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caseops.testsupport.Concurrently;
 import io.caseops.testsupport.ContactClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -420,5 +422,85 @@ abstract class ContactApiScenarios {
         "{\"cc\": [\"ben.cho@northwind.example\"]}");
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().get("detail").asText()).contains("no CC contacts");
+  }
+
+  // --- defects of issue 9: each test failed before its fix ---
+
+  @Test
+  void seeingACaseIsNotManagingIt() {
+    String number = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
+    assertThat(as("ivy.patel@initech.example").put("/api/cases/" + number + "/cc",
+        "{\"cc\": [\"jon.berg@initech.example\"]}").status()).isEqualTo(204);
+    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
+
+    ContactClient jon = as("jon.berg@initech.example");
+    for (String[] action : new String[][] {{"POST", "/confirm-resolution", null}, {"POST", "/reopen", null},
+        {"POST", "/root-cause-analysis", null}, {"PUT", "/cc", "{\"cc\": []}"}}) {
+      ContactClient.Response refused = jon.send(action[0], "/api/cases/" + number + action[1], action[2],
+          action[2] == null ? null : "application/json", null);
+      assertThat(refused.status()).as(action[1] + ": " + refused.body()).isEqualTo(403);
+      assertThat(refused.json().get("detail").asText()).contains("Only the submitter of " + number);
+    }
+    assertThat(jdbc.queryForList("select email from case_cc where case_number = ?", String.class, number))
+        .containsExactly("jon.berg@initech.example");
+    // A contact in CC reads and replies: the reply ends the wait for the customer.
+    assertThat(jon.post("/api/cases/" + number + "/messages", "{\"text\": \"Jon here: still broken.\"}").status())
+        .isEqualTo(201);
+    assertThat(jon.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("In progress");
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsIsRefusedNamingTheLimit() {
+    ContactClient gina = as("gina.ruiz@globex.example");
+    String tooLong = "é".repeat(37);  // 37 characters, 74 bytes in UTF-8
+    ContactClient.Response refused = gina.put("/api/me/password",
+        "{\"currentPassword\": \"gina.ruiz\", \"newPassword\": \"" + tooLong + "\"}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.problemField()).isEqualTo("newPassword");
+    assertThat(refused.json().get("detail").asText()).contains("72 bytes");
+    // Logging in with such a password is a plain 401, not a 500.
+    assertThat(new ContactClient(port, "gina.ruiz@globex.example", "x".repeat(200)).get("/api/me").status())
+        .isEqualTo(401);
+    assertThat(gina.get("/api/me").status()).as("the password is unchanged").isEqualTo(200);
+  }
+
+  @Test
+  void twentyThousandCharactersTravelThroughTheApi() {
+    String description = "Runner log follows. " + "x".repeat(19_980);
+    ContactClient ivy = as("ivy.patel@initech.example");
+    ContactClient.Response created = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI)
+        .replace("Runner 7 is offline since noon.", description));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String number = created.json().get("caseNumber").asText();
+    engineer(number, EngineerAction.REQUEST_INFORMATION, "Send the whole log, please. " + "y".repeat(19_970));
+    assertThat(ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"" + "z".repeat(20_000) + "\"}")
+        .status()).isEqualTo(201);
+    JsonNode view = ivy.get("/api/cases/" + number).json();
+    assertThat(view.get("status").asText()).isEqualTo("In progress");
+    assertThat(view.get("messages")).extracting(message -> message.get("text").asText().length())
+        .containsExactly(20_000, 19_998, 20_000);
+  }
+
+  @Test
+  void aDoubleClickGetsOneClosureAndNoServerError() throws Exception {
+    String number = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
+    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
+    List<Integer> statuses = Concurrently.run(6,
+        () -> as("ivy.patel@initech.example").post("/api/cases/" + number + "/confirm-resolution", null).status());
+    assertThat(statuses).filteredOn(status -> status == 204).hasSize(1);
+    assertThat(statuses).allMatch(status -> status == 204 || status == 409 || status == 422);
+    assertThat(as("ivy.patel@initech.example").get("/api/cases/" + number).json().get("status").asText())
+        .isEqualTo("Closed");
+  }
+
+  @Test
+  void twoRcaRequestsAtOnceOpenOneRcaTask() throws Exception {
+    String number = open("kei.tanaka@umbrella.example", "automation-360", "EMEA", SEV1);
+    List<Integer> statuses = Concurrently.run(6,
+        () -> as("kei.tanaka@umbrella.example").post("/api/cases/" + number + "/root-cause-analysis", null).status());
+    assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+    assertThat(statuses).allMatch(status -> status == 202 || status == 409 || status == 422);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_WriteRcaDocument")
+        .count()).isEqualTo(1);
   }
 }

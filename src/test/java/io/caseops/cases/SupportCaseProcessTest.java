@@ -83,7 +83,7 @@ class SupportCaseProcessTest {
     });
     Mocks.register("responseSchedule", (JavaDelegate) this::schedule);
     for (String delegate : new String[] {"caseRejection", "responseAlert", "caseClosure", "caseReopening",
-        "followUpReminder", "rcaDelivery"}) {
+        "followUpReminder", "rcaDelivery", "customerMessageNotice"}) {
       Mocks.register(delegate, (JavaDelegate) execution -> CALLS.add(call(delegate, execution)));
     }
     for (String listener : new String[] {"caseBriefing", "engineerAction", "criticalSituationAlert"}) {
@@ -403,6 +403,17 @@ class SupportCaseProcessTest {
 
     assertThat(CALLS).contains("rcaDelivery");
     assertThat(instance).hasPassed("EndEvent_RcaDelivered").isWaitingAt("Gateway_ReopenOrExpire");
+  }
+
+  @Test
+  void aMessageTheCaseDoesNotAwaitIsPassedOnAndTheTaskStays() {
+    plan = new Plan("automation-anywhere", "silver", "automation-360", false);
+    ProcessInstance instance = submit(MAJOR);
+
+    runtime.createMessageCorrelation(CaseService.CUSTOMER_WROTE).processInstanceBusinessKey("CASE-2026-000001")
+        .correlate();
+    assertThat(CALLS).contains("customerMessageNotice");
+    assertThat(instance).hasPassed("EndEvent_EngineerTold").isWaitingAt("Task_RespondToCustomer");
   }
 
   @Test

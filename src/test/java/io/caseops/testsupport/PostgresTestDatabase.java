@@ -39,11 +39,15 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     return url;
   }
 
-  /** Points a Spring test's DataSource at this run's database. */
-  public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::url);
-    registry.add("spring.datasource.username", PostgresTestDatabase::user);
-    registry.add("spring.datasource.password", PostgresTestDatabase::password);
+  /** Points a Spring test's DataSource at this run's database ({@link CaseOpsPostgresTest}). */
+  public static final class Initializer
+      implements org.springframework.context.ApplicationContextInitializer<
+          org.springframework.context.ConfigurableApplicationContext> {
+    @Override
+    public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+      org.springframework.boot.test.util.TestPropertyValues.of("spring.datasource.url=" + url(),
+          "spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD).applyTo(context);
+    }
   }
 
   public static String user() {

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +62,9 @@ public class ApiErrors {
       rule = e.getCause() == null ? "is required (a JSON object)" : "must be well-formed JSON";
     } else if (e.getCause() instanceof UnrecognizedPropertyException) {
       rule = "is not a field of this request";
+    } else if (e.getCause() instanceof InvalidFormatException format && format.getValue() instanceof String text
+        && NulCharacters.has(text)) {
+      rule = NulCharacters.RULE;
     } else if (e.getCause() instanceof InvalidFormatException format) {
       rule = "must be " + (format.getTargetType() == null ? "a valid value" : describe(format.getTargetType()))
           + ", got '" + format.getValue() + "'";
@@ -101,6 +107,21 @@ public class ApiErrors {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     detail.setTitle(e.title());
     detail.setProperty("errors", List.of(new BadRequestException.Problem(e.field(), e.getMessage())));
+    return detail;
+  }
+
+  /**
+   * Two changes met on one case (a second click, a timer firing at that instant) and this one lost: nothing of it was
+   * written, and the client should look again before retrying.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class,
+      PessimisticLockingFailureException.class})
+  ProblemDetail changedMeanwhile(RuntimeException e) {
+    LOG.info("Request lost a race on a case and was rolled back: {}", e.getMessage());
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The case changed while your request was handled, and nothing of your request was saved: reload the case "
+            + "and try again.");
+    detail.setTitle("Conflict");
     return detail;
   }
 

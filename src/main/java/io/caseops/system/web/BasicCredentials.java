@@ -19,7 +19,7 @@ public record BasicCredentials(String user, String password) {
     response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
   }
 
-  /** The credentials of the header; empty when there is none or it is malformed. */
+  /** The credentials of the header; empty when there is none, it is malformed, or it holds a NUL character. */
   public static Optional<BasicCredentials> of(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
@@ -27,7 +27,8 @@ public record BasicCredentials(String user, String password) {
     try {
       String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon <= 0 ? Optional.empty()
+      // No user name or password of CaseOps has a NUL; PostgreSQL would refuse to even look one up.
+      return colon <= 0 || decoded.indexOf('\0') >= 0 ? Optional.empty()
           : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     } catch (IllegalArgumentException malformed) {
       return Optional.empty();
