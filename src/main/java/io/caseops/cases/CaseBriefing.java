@@ -12,13 +12,15 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creating any user task of a case: a task-local variable {@code briefing} with what the engineer needs, as Markdown
- * for the form's text view: account, plan, severity and why, due instant, status, contacts in CC, the conversation.
- * Everything a customer wrote is escaped, so it shows as text, never as markup.
+ * Creating any user task of a case: a task-local variable {@code briefing} with what the engineer
+ * needs, as Markdown for the form's text view: account, plan, severity and why, due instant,
+ * status, contacts in CC, the conversation. Everything a customer wrote is escaped, so it shows as
+ * text, never as markup.
  *
- * <p>The conversation is bounded: the newest messages up to {@link #CONVERSATION_BUDGET} characters, each message up to
- * {@link #MESSAGE_BUDGET}; what is left out is counted, with the address of the whole conversation. Without a bound, a
- * long case would copy its whole conversation into the history at every task it creates.
+ * <p>The conversation is bounded: the newest messages up to {@link #CONVERSATION_BUDGET}
+ * characters, each message up to {@link #MESSAGE_BUDGET}; what is left out is counted, with the
+ * address of the whole conversation. Without a bound, a long case would copy its whole conversation
+ * into the history at every task it creates.
  */
 @Component("caseBriefing")
 class CaseBriefing implements TaskListener {
@@ -40,35 +42,68 @@ class CaseBriefing implements TaskListener {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     CaseRecord kase = records.get(caseNumber);
     task.setVariableLocal(BRIEFING, briefing(kase, null));
-    // Tasklist lists name and priority: the case number tells tasks apart, the severity orders them.
+    // Tasklist lists name and priority: the case number tells tasks apart, the severity orders
+    // them.
     task.setName(task.getName() + " · " + caseNumber + " (Sev " + kase.severity() + ")");
     task.setPriority(PRIORITY_BY_SEVERITY[kase.severity() == null ? 4 : kase.severity()]);
   }
 
-  /** Task priority by severity (index 1 to 4); 100 is kept for breached first responses (ResponseAlert). */
+  /**
+   * Task priority by severity (index 1 to 4); 100 is kept for breached first responses
+   * (ResponseAlert).
+   */
   static final int[] PRIORITY_BY_SEVERITY = {0, 90, 70, 50, 30};
 
   /** The briefing; messages written after {@code taskCreated} (when not null) are marked new. */
   String briefing(CaseRecord kase, Instant taskCreated) {
     String caseNumber = kase.caseNumber();
-    String account = kase.accountId() == null ? "no account"
-        : entitlements.account(kase.accountId()).map(EntitlementLookup.AccountSummary::name).orElse(kase.accountId());
+    String account =
+        kase.accountId() == null
+            ? "no account"
+            : entitlements
+                .account(kase.accountId())
+                .map(EntitlementLookup.AccountSummary::name)
+                .orElse(kase.accountId());
     StringBuilder out = new StringBuilder();
-    out.append("### ").append(kase.caseNumber()).append(": ").append(escape(kase.subject())).append("\n\n");
-    out.append("**Account:** ").append(escape(account)).append(" · **Plan:** ").append(kase.plan())
-        .append(" · **Region:** ").append(kase.region()).append(" · **Language:** ").append(kase.language())
-        .append(" · **Product:** ").append(kase.product()).append("\n\n");
-    out.append("**Severity ").append(kase.severity()).append("**: ").append(escape(kase.severityReason()));
+    out.append("### ")
+        .append(kase.caseNumber())
+        .append(": ")
+        .append(escape(kase.subject()))
+        .append("\n\n");
+    out.append("**Account:** ")
+        .append(escape(account))
+        .append(" · **Plan:** ")
+        .append(kase.plan())
+        .append(" · **Region:** ")
+        .append(kase.region())
+        .append(" · **Language:** ")
+        .append(kase.language())
+        .append(" · **Product:** ")
+        .append(kase.product())
+        .append("\n\n");
+    out.append("**Severity ")
+        .append(kase.severity())
+        .append("**: ")
+        .append(escape(kase.severityReason()));
     if (kase.proposedSeverity() != null) {
       out.append(" (the submitter proposed ").append(kase.proposedSeverity()).append(")");
     }
     out.append("\n\n");
-    out.append("**First response due:** ").append(kase.dueAt() == null ? "no target on this plan"
-        : CaseMails.UTC.format(kase.dueAt()) + " (target " + Durations.humanize(kase.responseTarget()) + ")");
+    out.append("**First response due:** ")
+        .append(
+            kase.dueAt() == null
+                ? "no target on this plan"
+                : CaseMails.UTC.format(kase.dueAt())
+                    + " (target "
+                    + Durations.humanize(kase.responseTarget())
+                    + ")");
     out.append(" · **Status:** ").append(kase.status().label()).append("\n\n");
     List<String> cc = records.cc(caseNumber);
-    out.append("**Submitted by:** ").append(escape(kase.submitter())).append(" · **In CC:** ")
-        .append(cc.isEmpty() ? "nobody" : escape(String.join(", ", cc))).append("\n\n");
+    out.append("**Submitted by:** ")
+        .append(escape(kase.submitter()))
+        .append(" · **In CC:** ")
+        .append(cc.isEmpty() ? "nobody" : escape(String.join(", ", cc)))
+        .append("\n\n");
     out.append("---\n\n**Conversation**\n\n");
     List<Message> messages = records.messages(caseNumber);
     Deque<String> shown = new ArrayDeque<>();
@@ -76,9 +111,14 @@ class CaseBriefing implements TaskListener {
     for (int i = messages.size() - 1; i >= 0; i--) {
       String rendered = render(messages.get(i), taskCreated);
       if (!shown.isEmpty() && length + rendered.length() > CONVERSATION_BUDGET) {
-        out.append("*").append(i + 1).append(i == 0 ? " earlier message is" : " earlier messages are")
-            .append(" not shown here: the whole conversation is at ").append(StaffCaseController.PATH).append('/')
-            .append(caseNumber).append("*\n\n");
+        out.append("*")
+            .append(i + 1)
+            .append(i == 0 ? " earlier message is" : " earlier messages are")
+            .append(" not shown here: the whole conversation is at ")
+            .append(StaffCaseController.PATH)
+            .append('/')
+            .append(caseNumber)
+            .append("*\n\n");
         break;
       }
       shown.addFirst(rendered);
@@ -90,8 +130,11 @@ class CaseBriefing implements TaskListener {
 
   private static String render(Message message, Instant taskCreated) {
     StringBuilder out = new StringBuilder();
-    out.append("**").append(escape(message.author())).append("**")
-        .append(message.isPublic() ? "" : " (internal note)").append(" · ")
+    out.append("**")
+        .append(escape(message.author()))
+        .append("**")
+        .append(message.isPublic() ? "" : " (internal note)")
+        .append(" · ")
         .append(CaseMails.UTC.format(message.writtenAt()));
     if (taskCreated != null && message.writtenAt().isAfter(taskCreated)) {
       out.append(" · **new since this task opened**");
@@ -99,8 +142,11 @@ class CaseBriefing implements TaskListener {
     out.append("\n\n");
     String body = message.body();
     if (body.length() > MESSAGE_BUDGET) {
-      body = body.substring(0, MESSAGE_BUDGET) + "\n[" + (body.length() - MESSAGE_BUDGET)
-          + " more characters in the whole conversation]";
+      body =
+          body.substring(0, MESSAGE_BUDGET)
+              + "\n["
+              + (body.length() - MESSAGE_BUDGET)
+              + " more characters in the whole conversation]";
     }
     for (String line : body.split("\n")) {
       out.append("> ").append(escape(line)).append("\n");

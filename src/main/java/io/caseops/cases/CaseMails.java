@@ -2,11 +2,8 @@ package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.NamedContacts;
-import io.caseops.notification.Mail;
-import io.caseops.notification.MailProperties;
-import io.caseops.notification.MailTemplates;
-import io.caseops.notification.Outbox;
-import io.caseops.notification.StaffAddresses;
+import io.caseops.notification.Notifications;
+import io.caseops.sla.ClockKind;
 import io.caseops.system.StaffGroups;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -23,40 +20,43 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every mail of a case: picks the recipients (the submitter and the CC contacts for customer-facing mails, as long as
- * they are named contacts; teams, escalation managers and the TAM for staff alerts), fills the event's template and
- * queues it in the outbox. A staff alert with no addressable recipient goes to the fallback address, is logged and is
- * counted ({@code caseops.mail.unaddressed}), so it never vanishes.
+ * Every mail of a case: picks the recipients (the submitter and the CC contacts for customer-facing
+ * mails, as long as they are named contacts; teams, escalation managers and the TAM for staff
+ * alerts), fills the event's template and queues it in the outbox. A staff alert with no
+ * addressable recipient goes to the fallback address, is logged and is counted ({@code
+ * caseops.mail.unaddressed}), so it never vanishes.
  */
 @Component
-public class CaseMails {
+class CaseMails {
 
-  static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
-  static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
-      .withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+  static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private final CaseRecords records;
-  private final MailTemplates templates;
-  private final Outbox outbox;
-  private final StaffAddresses staff;
+  private final Notifications notifications;
   private final NamedContacts contacts;
-  private final MailProperties properties;
   private final MeterRegistry meters;
+  private final CaseModels models;
 
-  CaseMails(CaseRecords records, MailTemplates templates, Outbox outbox, StaffAddresses staff,
-            NamedContacts contacts, MailProperties properties, MeterRegistry meters) {
+  CaseMails(
+      CaseRecords records,
+      Notifications notifications,
+      NamedContacts contacts,
+      MeterRegistry meters,
+      CaseModels models) {
     this.records = records;
-    this.templates = templates;
-    this.outbox = outbox;
-    this.staff = staff;
+    this.notifications = notifications;
     this.contacts = contacts;
-    this.properties = properties;
     this.meters = meters;
+    this.models = models;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseMails.class);
 
-  void received(CaseRecord kase, String clock, String processInstanceId) {
+  void received(CaseRecord kase, ClockKind clock, String processInstanceId) {
     Map<String, Object> model = customerModel(kase);
     model.put("hasTarget", kase.responseTarget() != null);
     model.put("target", Durations.humanize(kase.responseTarget()));
@@ -71,39 +71,79 @@ public class CaseMails {
     model.put("product", kase.product());
     model.put("reason", reason);
     // A rejected submitter may be no named contact: no CC, just the address the case came from.
-    queue(kase.caseNumber(), "case-rejected", "1", List.of(kase.submitter()), List.of(), model, processInstanceId);
+    queue(
+        kase.caseNumber(),
+        "case-rejected",
+        "1",
+        List.of(kase.submitter()),
+        List.of(),
+        model,
+        processInstanceId);
   }
 
-  /** The engineer's public reply, as a plain reply or as a request for information or a proposed resolution. */
-  void engineerMessage(CaseRecord kase, String event, long messageId, String engineer, String body,
-                       String processInstanceId) {
+  /**
+   * The engineer's public reply, as a plain reply or as a request for information or a proposed
+   * resolution.
+   */
+  void engineerMessage(
+      CaseRecord kase,
+      NextStep nextStep,
+      long messageId,
+      String engineer,
+      String body,
+      String processInstanceId) {
     Map<String, Object> model = customerModel(kase);
-    model.put("engineer", engineer);
+    // The engineer may not read other users; the first name in the mail is no secret.
+    model.put("engineer", notifications.firstName(engineer).orElse("Your support engineer"));
     model.put("body", body);
+    String event =
+        switch (nextStep) {
+          case REQUEST_INFORMATION -> "information-requested";
+          case PROVIDE_RESOLUTION -> "resolution-provided";
+          default -> "engineer-reply";
+        };
     toCustomer(kase, event, Long.toString(messageId), model, processInstanceId);
   }
 
-  void reminder(CaseRecord kase, int number, boolean waitingForInformation, Instant closesAt,
-                String processInstanceId) {
+  void reminder(
+      CaseRecord kase,
+      int number,
+      boolean waitingForInformation,
+      Instant closesAt,
+      String processInstanceId) {
     ZoneId zone = zoneOf(kase.submitter());
     Map<String, Object> model = customerModel(kase);
     model.put("reminderNumber", number);
     model.put("waitingForInformation", waitingForInformation);
     model.put("sinceLocal", local(kase.statusSince(), zone));
     model.put("closesLocal", local(closesAt, zone));
-    toCustomer(kase, "reminder", kase.statusSince().toEpochMilli() + "/" + number, model, processInstanceId);
+    toCustomer(
+        kase,
+        "reminder",
+        kase.statusSince().toEpochMilli() + "/" + number,
+        model,
+        processInstanceId);
   }
 
-  void closed(CaseRecord kase, String closedBy, Instant reopenUntil, String processInstanceId) {
+  void closed(CaseRecord kase, ClosedBy closedBy, Instant reopenUntil, String processInstanceId) {
     Map<String, Object> model = customerModel(kase);
-    model.put("closedForNoAnswer", "no-answer".equals(closedBy));
-    model.put("closedByConfirmation", "confirmation".equals(closedBy));
+    model.put("closedForNoAnswer", closedBy == ClosedBy.NO_ANSWER);
+    model.put("closedByConfirmation", closedBy == ClosedBy.CONFIRMATION);
     model.put("reopenUntilLocal", local(reopenUntil, zoneOf(kase.submitter())));
-    toCustomer(kase, "case-closed", Long.toString(kase.closedAt().toEpochMilli()), model, processInstanceId);
+    toCustomer(
+        kase,
+        "case-closed",
+        Long.toString(kase.closedAt().toEpochMilli()),
+        model,
+        processInstanceId);
   }
 
   void reopened(CaseRecord kase, String processInstanceId) {
-    toCustomer(kase, "case-reopened", Long.toString(kase.statusSince().toEpochMilli()), customerModel(kase),
+    toCustomer(
+        kase,
+        "case-reopened",
+        Long.toString(kase.statusSince().toEpochMilli()),
+        customerModel(kase),
         processInstanceId);
   }
 
@@ -113,10 +153,19 @@ public class CaseMails {
     toCustomer(kase, "rca-delivered", "1", model, processInstanceId);
   }
 
-  /** The SLA warning (team and escalation manager) or breach (escalation, and the TAM where the account has one). */
-  void slaAlert(CaseRecord kase, String alert, String clock, String accountName, String designatedManager,
-                String technicalAccountManager, String processInstanceId) {
-    boolean breach = "breach".equals(alert);
+  /**
+   * The SLA warning (team and escalation manager) or breach (escalation, and the TAM where the
+   * account has one).
+   */
+  void slaAlert(
+      CaseRecord kase,
+      Alert alert,
+      ClockKind clock,
+      String accountName,
+      String designatedManager,
+      String technicalAccountManager,
+      String processInstanceId) {
+    boolean breach = alert == Alert.BREACH;
     List<String> users = new ArrayList<>();
     users.add(designatedManager);
     if (breach) {
@@ -131,65 +180,112 @@ public class CaseMails {
     model.put("target", Durations.humanize(kase.responseTarget()));
     model.put("clockText", clockText(clock));
     model.put("dueUtc", UTC.format(kase.dueAt()));
-    model.put("escalatedTo", designatedManager != null ? designatedManager + " (designated escalation manager)"
-        : "the escalation managers");
-    toStaff(kase, breach ? "sla-breach" : "sla-warning", Long.toString(kase.dueAt().toEpochMilli()),
-        staff.of(users, groups), model, processInstanceId);
+    model.put(
+        "escalatedTo",
+        designatedManager != null
+            ? designatedManager + " (designated escalation manager)"
+            : "the escalation managers");
+    toStaff(
+        kase,
+        breach ? "sla-breach" : "sla-warning",
+        Long.toString(kase.dueAt().toEpochMilli()),
+        notifications.staffAddresses(users, groups),
+        model,
+        processInstanceId);
   }
 
-  void criticalSituation(CaseRecord kase, String accountName, String designatedManager, String processInstanceId) {
+  void criticalSituation(
+      CaseRecord kase, String accountName, String designatedManager, String processInstanceId) {
     List<String> users = new ArrayList<>();
     users.add(designatedManager);
-    toStaff(kase, "critical-situation", "1",
-        staff.of(users, List.of(StaffGroups.ESCALATION_MANAGERS, kase.candidateGroup())),
-        staffModel(kase, accountName), processInstanceId);
+    toStaff(
+        kase,
+        "critical-situation",
+        "1",
+        notifications.staffAddresses(
+            users, List.of(StaffGroups.ESCALATION_MANAGERS, kase.candidateGroup())),
+        staffModel(kase, accountName),
+        processInstanceId);
   }
 
   /**
-   * A customer's message outside a waiting status: to the engineers who hold the case's open tasks, or to its team
-   * when nobody has claimed one.
+   * A customer's message outside a waiting status: to the engineers who hold the case's open tasks,
+   * or to its team when nobody has claimed one.
    */
-  void customerWrote(CaseRecord kase, CaseRecords.Message message, List<String> assignees, String accountName,
-                     String processInstanceId) {
+  void customerWrote(
+      CaseRecord kase,
+      CaseRecords.Message message,
+      List<String> assignees,
+      String accountName,
+      String processInstanceId) {
     Map<String, Object> model = staffModel(kase, accountName);
     model.put("author", message.author());
     model.put("status", kase.status().label().toLowerCase(Locale.ROOT));
     model.put("body", message.body());
-    List<String> addresses = assignees.isEmpty() ? staff.of(List.of(), List.of(kase.candidateGroup()))
-        : staff.of(assignees, List.of());
-    toStaff(kase, "customer-wrote", Long.toString(message.id()), addresses, model, processInstanceId);
+    List<String> addresses =
+        assignees.isEmpty()
+            ? notifications.staffAddresses(List.of(), List.of(kase.candidateGroup()))
+            : notifications.staffAddresses(assignees, List.of());
+    toStaff(
+        kase, "customer-wrote", Long.toString(message.id()), addresses, model, processInstanceId);
   }
 
-  private void toStaff(CaseRecord kase, String event, String sequence, List<String> addresses,
-                       Map<String, Object> model, String processInstanceId) {
+  private void toStaff(
+      CaseRecord kase,
+      String event,
+      String sequence,
+      List<String> addresses,
+      Map<String, Object> model,
+      String processInstanceId) {
     List<String> to = addresses;
     if (to.isEmpty()) {
-      to = List.of(properties.staffFallbackAddress());
+      to = List.of(notifications.staffFallbackAddress());
       meters.counter("caseops.mail.unaddressed", "event", event).increment();
-      LOG.warn("No staff member meant to get the {} mail of {} has an e-mail address: sent to the fallback {}",
-          event, kase.caseNumber(), to.get(0));
+      LOG.warn(
+          "No staff member meant to get the {} mail of {} has an e-mail address: sent to the fallback {}",
+          event,
+          kase.caseNumber(),
+          to.get(0));
     }
     queue(kase.caseNumber(), event, sequence, to, List.of(), model, processInstanceId);
   }
 
   /**
-   * To the submitter, CC to the contacts in CC; only those who are named contacts now, so a removed contact gets no
-   * more mail. With the submitter removed, the CC contacts are the recipients; with nobody left, nothing is queued.
+   * To the submitter, CC to the contacts in CC; only those who are named contacts now, so a removed
+   * contact gets no more mail. With the submitter removed, the CC contacts are the recipients; with
+   * nobody left, nothing is queued.
    */
-  private void toCustomer(CaseRecord kase, String event, String sequence, Map<String, Object> model,
-                          String processInstanceId) {
-    List<String> cc = records.cc(kase.caseNumber()).stream()
-        .filter(address -> !address.equalsIgnoreCase(kase.submitter()))
-        .filter(address -> contacts.find(address).isPresent()).toList();
+  private void toCustomer(
+      CaseRecord kase,
+      String event,
+      String sequence,
+      Map<String, Object> model,
+      String processInstanceId) {
+    List<String> cc =
+        records.cc(kase.caseNumber()).stream()
+            .filter(address -> !address.equalsIgnoreCase(kase.submitter()))
+            .filter(address -> contacts.find(address).isPresent())
+            .toList();
     List<String> to = contacts.find(kase.submitter()).isPresent() ? List.of(kase.submitter()) : cc;
-    queue(kase.caseNumber(), event, sequence, to, to == cc ? List.of() : cc, model, processInstanceId);
+    queue(
+        kase.caseNumber(),
+        event,
+        sequence,
+        to,
+        to == cc ? List.of() : cc,
+        model,
+        processInstanceId);
   }
 
-  private void queue(String caseNumber, String event, String sequence, List<String> to, List<String> cc,
-                     Map<String, Object> model, String processInstanceId) {
-    MailTemplates.Rendered mail = templates.render(event, model);
-    outbox.queue(new Mail(caseNumber + "/" + event + "/" + sequence, caseNumber, event, to, cc, mail.subject(),
-        mail.text(), mail.html()), processInstanceId);
+  private void queue(
+      String caseNumber,
+      String event,
+      String sequence,
+      List<String> to,
+      List<String> cc,
+      Map<String, Object> model,
+      String processInstanceId) {
+    notifications.queue(caseNumber, event, sequence, to, cc, model, processInstanceId);
   }
 
   private Map<String, Object> customerModel(CaseRecord kase) {
@@ -199,8 +295,16 @@ public class CaseMails {
     model.put("product", kase.product());
     model.put("severity", kase.severity());
     model.put("severityReason", kase.severityReason());
-    model.put("contactName", contacts.find(kase.submitter()).map(NamedContacts.Contact::displayName)
-        .orElse(kase.submitter()));
+    model.put(
+        "contactName",
+        contacts
+            .find(kase.submitter())
+            .map(NamedContacts.Contact::displayName)
+            .orElse(kase.submitter()));
+    // The wording follows the timer of the case's own model version.
+    model.put(
+        "closesAfter",
+        CaseModels.days(models.noAnswerAfter(models.definitionOf(kase.caseNumber()))));
     return model;
   }
 
@@ -224,7 +328,7 @@ public class CaseMails {
     return instant == null ? "" : LOCAL.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
-  static String clockText(String clock) {
-    return "calendar".equals(clock) ? "around the clock" : "in your support hours";
+  static String clockText(ClockKind clock) {
+    return clock == ClockKind.CALENDAR ? "around the clock" : "in your support hours";
   }
 }

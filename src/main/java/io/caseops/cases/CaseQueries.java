@@ -9,19 +9,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The cases a named contact may see (SUPPORT-PLANS.md section 5): their own, the ones they are in CC of, and all of
- * the account's where the plan and the administrators allow it. A case outside that set does not exist for them.
+ * The cases a named contact may see (docs/support-plans.md section 5): their own, the ones they are
+ * in CC of, and all of the account's where the plan and the administrators allow it. A case outside
+ * that set does not exist for them.
  */
 @Component
-public class CaseQueries {
+class CaseQueries {
 
   /** One page of cases, newest first. */
-  public record Page(List<CaseRecord> cases, int page, int size, long total) {
-  }
+  public record Page(List<CaseRecord> cases, int page, int size, long total) {}
 
   /** Optional filters of a case list; null: any. */
-  public record Filter(CaseStatus status, Integer severity, String product) {
-  }
+  public record Filter(CaseStatus status, Integer severity, String product) {}
 
   private final JdbcTemplate jdbc;
   private final NamedContacts contacts;
@@ -33,7 +32,9 @@ public class CaseQueries {
 
   public Optional<CaseRecord> visible(NamedContacts.Contact contact, String caseNumber) {
     List<Object> arguments = new ArrayList<>();
-    String sql = "select c.* from support_case c where c.case_number = ? and " + visibleTo(contact, arguments);
+    String sql =
+        "select c.* from support_case c where c.case_number = ? and "
+            + visibleTo(contact, arguments);
     arguments.add(0, caseNumber);
     return jdbc.query(sql, CaseRecords::caseRecord, arguments.toArray()).stream().findFirst();
   }
@@ -53,13 +54,19 @@ public class CaseQueries {
       where.append(" and c.product_id = ?");
       arguments.add(filter.product());
     }
-    Long total = jdbc.queryForObject("select count(*) from support_case c where " + where, Long.class,
-        arguments.toArray());
+    Long total =
+        jdbc.queryForObject(
+            "select count(*) from support_case c where " + where, Long.class, arguments.toArray());
     List<Object> paged = new ArrayList<>(arguments);
     paged.add(size);
     paged.add((long) page * size);
-    List<CaseRecord> cases = jdbc.query("select c.* from support_case c where " + where
-        + " order by c.submitted_at desc, c.case_number desc limit ? offset ?", CaseRecords::caseRecord, paged.toArray());
+    List<CaseRecord> cases =
+        jdbc.query(
+            "select c.* from support_case c where "
+                + where
+                + " order by c.submitted_at desc, c.case_number desc limit ? offset ?",
+            CaseRecords::caseRecord,
+            paged.toArray());
     return new Page(cases, page, size, total == null ? 0 : total);
   }
 

@@ -12,32 +12,62 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The case read model (V3__cases.sql): cases, their conversation, SLA records and severity changes. Called inside the
- * engine's transaction by CaseService and the delegates, so the rows commit with the process state.
+ * The case read model (V3__cases.sql): cases, their conversation, SLA records and severity changes.
+ * Called inside the engine's transaction by CaseService and the delegates, so the rows commit with
+ * the process state.
  */
 @Repository
-public class CaseRecords {
+class CaseRecords {
 
   /** One case as the read model holds it. */
-  public record CaseRecord(String caseNumber, String accountId, String product, String submitter, String subject,
-                           String description, CaseStatus status, Integer severity, Integer proposedSeverity,
-                           String severityReason, String plan, String region, String language, String candidateGroup,
-                           String responseTarget, Instant warningAt, Instant dueAt, String rejection,
-                           String relatedCase, Instant rcaRequestedAt, Instant criticalSituationAt,
-                           Instant submittedAt, Instant statusSince, Instant closedAt) {
-  }
+  public record CaseRecord(
+      String caseNumber,
+      String accountId,
+      String product,
+      String submitter,
+      String subject,
+      String description,
+      CaseStatus status,
+      Integer severity,
+      Integer proposedSeverity,
+      String severityReason,
+      String plan,
+      String region,
+      String language,
+      String candidateGroup,
+      String responseTarget,
+      Instant warningAt,
+      Instant dueAt,
+      String rejection,
+      String relatedCase,
+      Instant rcaRequestedAt,
+      Instant criticalSituationAt,
+      Instant submittedAt,
+      Instant statusSince,
+      Instant closedAt) {}
 
   /** One message of the conversation. */
-  public record Message(long id, String author, String authorKind, String visibility, String body, Instant writtenAt) {
+  public record Message(
+      long id,
+      String author,
+      AuthorKind authorKind,
+      MessageVisibility visibility,
+      String body,
+      Instant writtenAt) {
     public boolean isPublic() {
-      return "public".equals(visibility);
+      return visibility == MessageVisibility.PUBLIC;
     }
   }
 
   /** The initial-response SLA of a case. */
-  public record SlaRecord(String target, String clock, String coverage, Instant dueAt, Instant respondedAt,
-                          String respondedBy, boolean met) {
-  }
+  public record SlaRecord(
+      String target,
+      String clock,
+      String coverage,
+      Instant dueAt,
+      Instant respondedAt,
+      String respondedBy,
+      boolean met) {}
 
   private final JdbcTemplate jdbc;
 
@@ -45,21 +75,44 @@ public class CaseRecords {
     this.jdbc = jdbc;
   }
 
-  /** The next case number of the year, e.g. CASE-2026-000123 (the counter row is locked until commit). */
+  /**
+   * The next case number of the year, e.g. CASE-2026-000123 (the counter row is locked until
+   * commit).
+   */
   String nextCaseNumber(int year) {
-    if (jdbc.update("update case_number_counter set last_no = last_no + 1 where counter_year = ?", year) == 0) {
+    if (jdbc.update(
+            "update case_number_counter set last_no = last_no + 1 where counter_year = ?", year)
+        == 0) {
       jdbc.update("insert into case_number_counter (counter_year, last_no) values (?, 1)", year);
     }
-    Integer number = jdbc.queryForObject("select last_no from case_number_counter where counter_year = ?", Integer.class, year);
+    Integer number =
+        jdbc.queryForObject(
+            "select last_no from case_number_counter where counter_year = ?", Integer.class, year);
     return "CASE-%d-%06d".formatted(year, number);
   }
 
-  void insert(String caseNumber, String product, String submitter, String subject, String description,
-              Integer proposedSeverity, String relatedCase, Instant now) {
-    jdbc.update("insert into support_case (case_number, product_id, submitter, subject, description, status, "
+  void insert(
+      String caseNumber,
+      String product,
+      String submitter,
+      String subject,
+      String description,
+      Integer proposedSeverity,
+      String relatedCase,
+      Instant now) {
+    jdbc.update(
+        "insert into support_case (case_number, product_id, submitter, subject, description, status, "
             + "proposed_severity, related_case, submitted_at, status_since) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        caseNumber, product, submitter, subject, description, CaseStatus.NEW.label(), proposedSeverity, relatedCase,
-        ts(now), ts(now));
+        caseNumber,
+        product,
+        submitter,
+        subject,
+        description,
+        CaseStatus.NEW.label(),
+        proposedSeverity,
+        relatedCase,
+        ts(now),
+        ts(now));
   }
 
   void addCc(String caseNumber, List<String> emails) {
@@ -73,96 +126,175 @@ public class CaseRecords {
     addCc(caseNumber, emails);
   }
 
+  void removeFromEveryCc(String email) {
+    jdbc.update("delete from case_cc where email = ?", email);
+  }
+
   public List<String> cc(String caseNumber) {
-    return jdbc.queryForList("select email from case_cc where case_number = ? order by email", String.class,
-        caseNumber);
+    return jdbc.queryForList(
+        "select email from case_cc where case_number = ? order by email", String.class, caseNumber);
   }
 
   void entitled(String caseNumber, String accountId, String plan, String region, String language) {
-    jdbc.update("update support_case set account_id = ?, plan = ?, region = ?, language = ? where case_number = ?",
-        accountId, plan, region, language, caseNumber);
+    jdbc.update(
+        "update support_case set account_id = ?, plan = ?, region = ?, language = ? where case_number = ?",
+        accountId,
+        plan,
+        region,
+        language,
+        caseNumber);
   }
 
   void rejected(String caseNumber, String rejection, Instant now) {
-    jdbc.update("update support_case set status = ?, rejection = ?, status_since = ?, closed_at = ? "
-        + "where case_number = ?", CaseStatus.REJECTED.label(), rejection, ts(now), ts(now), caseNumber);
+    jdbc.update(
+        "update support_case set status = ?, rejection = ?, status_since = ?, closed_at = ? "
+            + "where case_number = ?",
+        CaseStatus.REJECTED.label(),
+        rejection,
+        ts(now),
+        ts(now),
+        caseNumber);
   }
 
-  void scheduled(String caseNumber, int severity, String severityReason, String candidateGroup, String target,
-                 Instant warningAt, Instant dueAt) {
-    jdbc.update("update support_case set severity = ?, severity_reason = ?, candidate_group = ?, "
+  void scheduled(
+      String caseNumber,
+      int severity,
+      String severityReason,
+      String candidateGroup,
+      String target,
+      Instant warningAt,
+      Instant dueAt) {
+    jdbc.update(
+        "update support_case set severity = ?, severity_reason = ?, candidate_group = ?, "
             + "response_target = ?, warning_at = ?, due_at = ? where case_number = ?",
-        severity, severityReason, candidateGroup, target, ts(warningAt), ts(dueAt), caseNumber);
+        severity,
+        severityReason,
+        candidateGroup,
+        target,
+        ts(warningAt),
+        ts(dueAt),
+        caseNumber);
   }
 
   void status(String caseNumber, CaseStatus status, Instant now) {
     boolean closing = status == CaseStatus.CLOSED;
-    jdbc.update("update support_case set status = ?, status_since = ?, closed_at = "
-            + (closing ? "?" : "null") + " where case_number = ?",
-        closing ? new Object[] {status.label(), ts(now), ts(now), caseNumber}
+    jdbc.update(
+        "update support_case set status = ?, status_since = ?, closed_at = "
+            + (closing ? "?" : "null")
+            + " where case_number = ?",
+        closing
+            ? new Object[] {status.label(), ts(now), ts(now), caseNumber}
             : new Object[] {status.label(), ts(now), caseNumber});
   }
 
   void criticalSituationOpened(String caseNumber, Instant now) {
-    jdbc.update("update support_case set critical_situation_at = ? where case_number = ?", ts(now), caseNumber);
+    jdbc.update(
+        "update support_case set critical_situation_at = ? where case_number = ?",
+        ts(now),
+        caseNumber);
   }
 
   void rcaRequested(String caseNumber, Instant now) {
-    jdbc.update("update support_case set rca_requested_at = ? where case_number = ?", ts(now), caseNumber);
+    jdbc.update(
+        "update support_case set rca_requested_at = ? where case_number = ?", ts(now), caseNumber);
   }
 
   void reclassified(String caseNumber, int from, int to, String reason, String by, Instant now) {
-    jdbc.update("insert into severity_change (case_number, from_severity, to_severity, reason, changed_by, changed_at) "
-        + "values (?, ?, ?, ?, ?, ?)", caseNumber, from, to, reason, by, ts(now));
-    jdbc.update("update support_case set severity = ?, severity_reason = ? where case_number = ?", to,
-        "reclassified by " + by + ": " + reason, caseNumber);
+    jdbc.update(
+        "insert into severity_change (case_number, from_severity, to_severity, reason, changed_by, changed_at) "
+            + "values (?, ?, ?, ?, ?, ?)",
+        caseNumber,
+        from,
+        to,
+        reason,
+        by,
+        ts(now));
+    jdbc.update(
+        "update support_case set severity = ?, severity_reason = ? where case_number = ?",
+        to,
+        "reclassified by " + by + ": " + reason,
+        caseNumber);
   }
 
   /** Adds a message to the conversation; returns its id. */
-  long addMessage(String caseNumber, String author, String authorKind, String visibility, String body, Instant now) {
+  long addMessage(
+      String caseNumber,
+      String author,
+      AuthorKind authorKind,
+      MessageVisibility visibility,
+      String body,
+      Instant now) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement("insert into case_message "
-          + "(case_number, author, author_kind, visibility, body, written_at) values (?, ?, ?, ?, ?, ?)",
-          new String[] {"id"});
-      insert.setString(1, caseNumber);
-      insert.setString(2, author);
-      insert.setString(3, authorKind);
-      insert.setString(4, visibility);
-      insert.setString(5, body);
-      insert.setTimestamp(6, ts(now));
-      return insert;
-    }, key);
+    jdbc.update(
+        connection -> {
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into case_message "
+                      + "(case_number, author, author_kind, visibility, body, written_at) values (?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          insert.setString(1, caseNumber);
+          insert.setString(2, author);
+          insert.setString(3, authorKind.value());
+          insert.setString(4, visibility.value());
+          insert.setString(5, body);
+          insert.setTimestamp(6, ts(now));
+          return insert;
+        },
+        key);
     return key.getKey().longValue();
   }
 
   /** Records the first response against the target; a later response leaves the record as it is. */
-  boolean recordFirstResponse(String caseNumber, String target, String clock, String coverage, Instant dueAt,
-                              Instant respondedAt, String respondedBy) {
-    Integer existing = jdbc.queryForObject("select count(*) from sla_record where case_number = ?", Integer.class,
-        caseNumber);
+  boolean recordFirstResponse(
+      String caseNumber,
+      String target,
+      String clock,
+      String coverage,
+      Instant dueAt,
+      Instant respondedAt,
+      String respondedBy) {
+    Integer existing =
+        jdbc.queryForObject(
+            "select count(*) from sla_record where case_number = ?", Integer.class, caseNumber);
     if (existing != null && existing > 0) {
       return false;
     }
-    jdbc.update("insert into sla_record (case_number, target, clock, coverage, due_at, responded_at, responded_by, met) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, target, clock, coverage, ts(dueAt), ts(respondedAt),
-        respondedBy, !respondedAt.isAfter(dueAt));
+    jdbc.update(
+        "insert into sla_record (case_number, target, clock, coverage, due_at, responded_at, responded_by, met) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+        caseNumber,
+        target,
+        clock,
+        coverage,
+        ts(dueAt),
+        ts(respondedAt),
+        respondedBy,
+        !respondedAt.isAfter(dueAt));
     return true;
   }
 
   /**
-   * The case, with its row locked until commit. Every step that changes a case takes this lock first: contact actions,
-   * the engineer's completion and the steps its timers run. So two of them on one case run one after the other, and
-   * the second sees what the first did instead of failing on the engine's optimistic lock.
+   * The case, with its row locked until commit. Every step that changes a case takes this lock
+   * first: contact actions, the engineer's completion and the steps its timers run. So two of them
+   * on one case run one after the other, and the second sees what the first did instead of failing
+   * on the engine's optimistic lock.
    */
   Optional<CaseRecord> lock(String caseNumber) {
-    return jdbc.query("select * from support_case where case_number = ? for update", CaseRecords::caseRecord,
-        caseNumber).stream().findFirst();
+    return jdbc
+        .query(
+            "select * from support_case where case_number = ? for update",
+            CaseRecords::caseRecord,
+            caseNumber)
+        .stream()
+        .findFirst();
   }
 
   public Optional<CaseRecord> find(String caseNumber) {
-    return jdbc.query("select * from support_case where case_number = ?", CaseRecords::caseRecord, caseNumber)
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "select * from support_case where case_number = ?", CaseRecords::caseRecord, caseNumber)
+        .stream()
+        .findFirst();
   }
 
   public CaseRecord get(String caseNumber) {
@@ -170,29 +302,66 @@ public class CaseRecords {
   }
 
   public List<Message> messages(String caseNumber) {
-    return jdbc.query("select id, author, author_kind, visibility, body, written_at from case_message "
+    return jdbc.query(
+        "select id, author, author_kind, visibility, body, written_at from case_message "
             + "where case_number = ? order by written_at, id",
-        (rs, row) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            instant(rs, 6)), caseNumber);
+        (rs, row) ->
+            new Message(
+                rs.getLong(1),
+                rs.getString(2),
+                ModelValue.of(AuthorKind.class, rs.getString(3)),
+                ModelValue.of(MessageVisibility.class, rs.getString(4)),
+                rs.getString(5),
+                instant(rs, 6)),
+        caseNumber);
   }
 
   public Optional<SlaRecord> sla(String caseNumber) {
-    return jdbc.query("select target, clock, coverage, due_at, responded_at, responded_by, met from sla_record "
-            + "where case_number = ?",
-        (rs, row) -> new SlaRecord(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5),
-            rs.getString(6), rs.getBoolean(7)), caseNumber).stream().findFirst();
+    return jdbc
+        .query(
+            "select target, clock, coverage, due_at, responded_at, responded_by, met from sla_record "
+                + "where case_number = ?",
+            (rs, row) ->
+                new SlaRecord(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs, 4),
+                    instant(rs, 5),
+                    rs.getString(6),
+                    rs.getBoolean(7)),
+            caseNumber)
+        .stream()
+        .findFirst();
   }
 
   /** Maps a {@code support_case} row (all columns). */
   static CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
-    return new CaseRecord(rs.getString("case_number"), rs.getString("account_id"), rs.getString("product_id"),
-        rs.getString("submitter"), rs.getString("subject"), rs.getString("description"),
-        CaseStatus.of(rs.getString("status")), (Integer) rs.getObject("severity", Integer.class),
-        rs.getObject("proposed_severity", Integer.class), rs.getString("severity_reason"), rs.getString("plan"),
-        rs.getString("region"), rs.getString("language"), rs.getString("candidate_group"),
-        rs.getString("response_target"), instant(rs, "warning_at"), instant(rs, "due_at"), rs.getString("rejection"),
-        rs.getString("related_case"), instant(rs, "rca_requested_at"), instant(rs, "critical_situation_at"),
-        instant(rs, "submitted_at"), instant(rs, "status_since"), instant(rs, "closed_at"));
+    return new CaseRecord(
+        rs.getString("case_number"),
+        rs.getString("account_id"),
+        rs.getString("product_id"),
+        rs.getString("submitter"),
+        rs.getString("subject"),
+        rs.getString("description"),
+        CaseStatus.of(rs.getString("status")),
+        (Integer) rs.getObject("severity", Integer.class),
+        rs.getObject("proposed_severity", Integer.class),
+        rs.getString("severity_reason"),
+        rs.getString("plan"),
+        rs.getString("region"),
+        rs.getString("language"),
+        rs.getString("candidate_group"),
+        rs.getString("response_target"),
+        instant(rs, "warning_at"),
+        instant(rs, "due_at"),
+        rs.getString("rejection"),
+        rs.getString("related_case"),
+        instant(rs, "rca_requested_at"),
+        instant(rs, "critical_situation_at"),
+        instant(rs, "submitted_at"),
+        instant(rs, "status_since"),
+        instant(rs, "closed_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,7 +14,7 @@ class CaseRejection extends CaseStep {
 
   @Override
   void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId) {
-    String reason = variables.string(CaseVariables.REFUSAL);
+    String reason = variables.refusal();
     records.rejected(caseNumber, reason, now);
     mails.rejected(records.get(caseNumber), reason, processInstanceId);
   }

@@ -4,7 +4,10 @@ import io.caseops.system.EngineClock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_ReopenCase}: the case is Reopened, back with the engineers, and the contacts are told. */
+/**
+ * {@code Task_ReopenCase}: the case is Reopened, back with the engineers, and the contacts are
+ * told.
+ */
 @Component("caseReopening")
 class CaseReopening extends CaseStep {
 

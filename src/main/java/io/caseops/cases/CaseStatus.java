@@ -1,8 +1,10 @@
 package io.caseops.cases;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.caseops.system.Api;
 
-/** The statuses of a case, named as in the support lifecycle (SUPPORT-PLANS.md section 6). */
+/** The statuses of a case, named as in the support lifecycle (docs/support-plans.md section 6). */
+@Api
 public enum CaseStatus {
   NEW("New"),
   IN_PROGRESS("In progress"),

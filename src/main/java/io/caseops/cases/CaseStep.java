@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * A service task that moves the case's read model and tells the contacts: what closing, reopening, rejecting and
- * delivering an RCA have in common. The case's row is locked first (see {@link CaseRecords#lock}).
+ * A service task that moves the case's read model and tells the contacts: what closing, reopening,
+ * rejecting and delivering an RCA have in common. The case's row is locked first (see {@link
+ * CaseRecords#lock}).
  */
 abstract class CaseStep implements JavaDelegate {
 
@@ -24,9 +25,13 @@ abstract class CaseStep implements JavaDelegate {
   @Override
   public final void execute(DelegateExecution execution) {
     records.lock(execution.getProcessBusinessKey());
-    run(execution.getProcessBusinessKey(), CaseVariables.of(execution), clock.instant(),
+    run(
+        execution.getProcessBusinessKey(),
+        CaseVariables.of(execution),
+        clock.instant(),
         execution.getProcessInstanceId());
   }
 
-  abstract void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId);
+  abstract void run(
+      String caseNumber, CaseVariables variables, Instant now, String processInstanceId);
 }

@@ -1,23 +1,31 @@
 package io.caseops.cases;
 
+import io.caseops.sla.ClockKind;
+import io.caseops.sla.Coverage;
 import java.time.Instant;
 import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The process variables of a support case: every name in one place, each with a typed accessor (Camunda's "process
- * data accessor"). The case's text, messages and history live in the read model (CaseRecords), not here: variables
- * are only what the models' gateways, timers and decisions read.
+ * The process variables of a support case: every name in one place, each with a typed accessor
+ * (Camunda's "process data accessor"). The case's text, messages and history live in the read model
+ * (CaseRecords), not here: variables are only what the models' gateways, timers and decisions read.
  */
-public final class CaseVariables {
+final class CaseVariables {
 
   // Set by CaseService when the case is submitted.
   public static final String SUBMITTER = "submitter";
   public static final String PRODUCT = "product";
   public static final String REQUESTED_REGION = "requestedRegion";
   public static final String REQUESTED_LANGUAGE = "requestedLanguage";
-  /** True when the submitter answered the Severity decision's questions; false: take {@link #PROPOSED_SEVERITY}. */
+
+  /**
+   * True when the submitter answered the Severity decision's questions; false: take {@link
+   * #PROPOSED_SEVERITY}.
+   */
   public static final String SEVERITY_ANSWERED = "severityAnswered";
+
   public static final String PROPOSED_SEVERITY = "proposedSeverity";
   // The Severity decision's inputs, as the submitter answered them.
   public static final String PRODUCTION_AFFECTED = "productionAffected";
@@ -33,15 +41,23 @@ public final class CaseVariables {
   public static final String PLAN = "plan";
   public static final String REGION = "region";
   public static final String LANGUAGE = "language";
+
   /** ISO date string: the engine stores no LocalDate without object serialization. */
   public static final String LICENCE_START = "licenceStart";
+
   public static final String PRIORITY_QUEUE = "priorityQueue";
+
   /** The Camunda group of the case's region or time slot. */
   public static final String REGION_TEAM = "regionTeam";
+
   /** The global 24x7 group for Sev 1 in English, or null when the plan does not follow the sun. */
   public static final String FOLLOW_THE_SUN_TEAM = "followTheSunTeam";
-  /** Camunda user id of the account's designated escalation manager, where the plan designates one. */
+
+  /**
+   * Camunda user id of the account's designated escalation manager, where the plan designates one.
+   */
   public static final String DESIGNATED_ESCALATION_MANAGER = "designatedEscalationManager";
+
   /** The refusal message of a refused entitlement (error boundary event). */
   public static final String REFUSAL = "refusal";
 
@@ -55,7 +71,8 @@ public final class CaseVariables {
   public static final String CANDIDATE_GROUP = "candidateGroup";
   public static final String OPEN_CRITICAL_SITUATION = "openCriticalSituation";
 
-  // The engineer's form (RespondToCustomer, WorkCase). Only ACTION stays after the listener has read them.
+  // The engineer's form (RespondToCustomer, WorkCase). Only ACTION stays after the listener has
+  // read them.
   public static final String ACTION = "action";
   public static final String PUBLIC_REPLY = "publicReply";
   public static final String INTERNAL_NOTE = "internalNote";
@@ -63,6 +80,9 @@ public final class CaseVariables {
   public static final String RECLASSIFY_REASON = "reclassifyReason";
   public static final String RCA_DOCUMENT = "rcaDocument";
   public static final String CRITICAL_SITUATION_SUMMARY = "criticalSituationSummary";
+
+  /** Transient: the engineer whose completion Task_RecordFirstResponse records; never stored. */
+  public static final String RESPONDED_BY = "respondedBy";
 
   // CustomerFollowUp.
   public static final String WAITING_FOR = "waitingFor";
@@ -83,38 +103,137 @@ public final class CaseVariables {
     return new CaseVariables(scope);
   }
 
-  public String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+  // --- typed reads: each variable is named and converted here, once ---
+
+  public String submitter() {
+    return text(SUBMITTER);
   }
 
-  public Integer integer(String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value instanceof Integer) {
-      return (Integer) value;
-    }
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : Integer.valueOf(text);
+  public String product() {
+    return text(PRODUCT);
   }
 
-  public boolean flag(String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString());
+  public String requestedRegion() {
+    return text(REQUESTED_REGION);
+  }
+
+  public String requestedLanguage() {
+    return text(REQUESTED_LANGUAGE);
+  }
+
+  public boolean severityAnswered() {
+    return Boolean.TRUE.equals(scope.getVariable(SEVERITY_ANSWERED));
+  }
+
+  public String accountId() {
+    return text(ACCOUNT_ID);
+  }
+
+  public String catalogue() {
+    return text(CATALOGUE);
+  }
+
+  public String region() {
+    return text(REGION);
+  }
+
+  public String language() {
+    return text(LANGUAGE);
+  }
+
+  public String regionTeam() {
+    return text(REGION_TEAM);
+  }
+
+  public String followTheSunTeam() {
+    return text(FOLLOW_THE_SUN_TEAM);
+  }
+
+  public String refusal() {
+    return text(REFUSAL);
   }
 
   public int severity() {
-    return integer(SEVERITY);
+    return number(SEVERITY);
   }
 
-  public String submitter() {
-    return string(SUBMITTER);
+  /** The target as ISO-8601, or null when the plan has none for the severity. */
+  public String responseTarget() {
+    return text(RESPONSE_TARGET);
   }
 
-  public String action() {
-    return string(ACTION);
+  public ClockKind responseClock() {
+    return ClockKind.of(text(RESPONSE_CLOCK));
+  }
+
+  public Coverage responseCoverage() {
+    return Coverage.of(text(RESPONSE_COVERAGE));
+  }
+
+  /** The engineer's choice; a value the form does not offer is refused as the engineer's error. */
+  public NextStep nextStep() {
+    return formValue(NextStep.class, ACTION);
+  }
+
+  /** What the case waits for in CustomerFollowUp: the engineer's choice that started it. */
+  public NextStep waitingFor() {
+    return ModelValue.of(NextStep.class, text(WAITING_FOR));
+  }
+
+  public String publicReply() {
+    return formText(PUBLIC_REPLY);
+  }
+
+  public String internalNote() {
+    return formText(INTERNAL_NOTE);
+  }
+
+  /** The form's select gives "1" to "4"; null when not chosen. */
+  public Integer newSeverity() {
+    Object value = scope.getVariable(NEW_SEVERITY);
+    if (value == null || value instanceof Number) {
+      return value == null ? null : ((Number) value).intValue();
+    }
+    try {
+      return Integer.valueOf(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new BadUserRequestException("newSeverity must be 1, 2, 3 or 4, got '" + value + "'");
+    }
+  }
+
+  public String reclassifyReason() {
+    return formText(RECLASSIFY_REASON);
+  }
+
+  public String rcaDocument() {
+    return formText(RCA_DOCUMENT);
+  }
+
+  public String criticalSituationSummary() {
+    return formText(CRITICAL_SITUATION_SUMMARY);
+  }
+
+  public String respondedBy() {
+    return text(RESPONDED_BY);
+  }
+
+  public Alert alert() {
+    return ModelValue.of(Alert.class, text(ALERT));
+  }
+
+  public ClosedBy closedBy() {
+    return ModelValue.of(ClosedBy.class, text(CLOSED_BY));
+  }
+
+  /** The day a reminder is sent on: 1, 3 or 5. */
+  public int reminder() {
+    return number(REMINDER);
+  }
+
+  // --- writes ---
+
+  public void setSeverity(int severity) {
+    scope.setVariable(SEVERITY, severity);
   }
 
   public void set(String name, Object value) {
@@ -129,6 +248,33 @@ public final class CaseVariables {
   public void remove(String... names) {
     for (String name : names) {
       scope.removeVariable(name);
+    }
+  }
+
+  private String text(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private int number(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number number
+        ? number.intValue()
+        : Integer.parseInt(value.toString().strip());
+  }
+
+  /** A text field of a form: stripped, and null when blank. */
+  private String formText(String name) {
+    String value = text(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private <E extends Enum<E> & ModelValue> E formValue(Class<E> type, String name) {
+    try {
+      return ModelValue.of(type, text(name));
+    } catch (IllegalArgumentException e) {
+      throw new BadUserRequestException(
+          name + " must be one of " + ModelValue.values(type) + ", got '" + text(name) + "'");
     }
   }
 }

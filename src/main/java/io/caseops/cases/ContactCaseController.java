@@ -1,7 +1,7 @@
 package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
-import io.caseops.entitlement.ContactAuthentication;
+import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.NamedContacts.Contact;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.BadRequestException;
@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The contact API for cases: a named contact submits and follows cases. A case the contact may not see answers 404,
- * as if it did not exist, so that case numbers do not leak.
+ * The contact API for cases: a named contact submits and follows cases. A case the contact may not
+ * see answers 404, as if it did not exist, so that case numbers do not leak.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -32,86 +32,145 @@ class ContactCaseController {
 
   static final int MAX_PAGE_SIZE = 100;
 
-  record SubmitRequest(String product, String subject, String description, CaseService.SeverityAnswers answers,
-                       Integer proposedSeverity, String language, String region, List<String> cc, String relatedCase) {
-  }
+  record SubmitRequest(
+      String product,
+      String subject,
+      String description,
+      CaseIntake.SeverityAnswers answers,
+      Integer proposedSeverity,
+      String language,
+      String region,
+      List<String> cc,
+      String relatedCase) {}
 
-  /** What the submitter learns at once (refusals are 4xx answers, so a submitted case is never rejected here). */
-  record SubmitResponse(String caseNumber, CaseStatus status, Integer severity, String responseTarget,
-                        Instant dueAt) {
-  }
+  /**
+   * What the submitter learns at once (refusals are 4xx answers, so a submitted case is never
+   * rejected here).
+   */
+  record SubmitResponse(
+      String caseNumber,
+      CaseStatus status,
+      Integer severity,
+      String responseTarget,
+      Instant dueAt) {}
 
-  record MessageRequest(String text) {
-  }
+  record MessageRequest(String text) {}
 
-  record ReopenRequest(String reason) {
-  }
+  record ReopenRequest(String reason) {}
 
-  record CcRequest(List<String> cc) {
-  }
+  record CcRequest(List<String> cc) {}
 
-  record CaseSummary(String caseNumber, String subject, String product, String status, Integer severity,
-                     String responseTarget, Instant dueAt, Instant submittedAt, String submitter) {
-  }
+  record CaseSummary(
+      String caseNumber,
+      String subject,
+      String product,
+      String status,
+      Integer severity,
+      String responseTarget,
+      Instant dueAt,
+      Instant submittedAt,
+      String submitter) {}
 
-  record Message(String author, String authorKind, Instant writtenAt, String text) {
-  }
+  record Message(String author, String authorKind, Instant writtenAt, String text) {}
 
-  /** The SLA of the first response: pending, met, breached (answered late, or still open past due) or none. */
-  record Sla(String outcome, Instant dueAt, Instant respondedAt) {
-  }
+  /**
+   * The SLA of the first response: pending, met, breached (answered late, or still open past due)
+   * or none.
+   */
+  record Sla(String outcome, Instant dueAt, Instant respondedAt) {}
 
-  record CaseView(String caseNumber, String subject, String product, String status, Integer severity,
-                  Integer proposedSeverity, String responseTarget, Instant dueAt, Sla sla, String submitter,
-                  List<String> cc, String relatedCase, Instant submittedAt, Instant closedAt, Instant reopenableUntil,
-                  List<Message> messages) {
-  }
+  record CaseView(
+      String caseNumber,
+      String subject,
+      String product,
+      String status,
+      Integer severity,
+      Integer proposedSeverity,
+      String responseTarget,
+      Instant dueAt,
+      Sla sla,
+      String submitter,
+      List<String> cc,
+      String relatedCase,
+      Instant submittedAt,
+      Instant closedAt,
+      Instant reopenableUntil,
+      List<Message> messages) {}
 
-  record CaseList(List<CaseSummary> cases, int page, int size, long total) {
-  }
+  record CaseList(List<CaseSummary> cases, int page, int size, long total) {}
 
-  private final CaseService cases;
+  private final CaseIntake intake;
+  private final ContactActions actions;
   private final CaseQueries queries;
   private final CaseRecords records;
+  private final CaseModels models;
   private final EngineClock clock;
 
-  ContactCaseController(CaseService cases, CaseQueries queries, CaseRecords records, EngineClock clock) {
-    this.cases = cases;
+  ContactCaseController(
+      CaseIntake intake,
+      ContactActions actions,
+      CaseQueries queries,
+      CaseRecords records,
+      CaseModels models,
+      EngineClock clock) {
+    this.intake = intake;
+    this.actions = actions;
     this.queries = queries;
     this.records = records;
+    this.models = models;
     this.clock = clock;
   }
 
   @PostMapping
-  ResponseEntity<SubmitResponse> submit(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                               @RequestBody SubmitRequest request) {
-    CaseService.Submission submission = new CaseService.Submission(me.email(), request.product(), request.subject(),
-        request.description(), request.answers(), request.proposedSeverity(), request.region(), request.language(),
-        request.cc(), request.relatedCase());
-    CaseService.Submitted submitted;
+  ResponseEntity<SubmitResponse> submit(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody SubmitRequest request) {
+    CaseIntake.Submission submission =
+        new CaseIntake.Submission(
+            me.email(),
+            request.product(),
+            request.subject(),
+            request.description(),
+            request.answers(),
+            request.proposedSeverity(),
+            request.region(),
+            request.language(),
+            request.cc(),
+            request.relatedCase());
+    CaseIntake.Submitted submitted;
     try {
-      submitted = cases.submitAs(me, submission, key);
+      submitted = intake.submitAs(me, submission, key);
     } catch (DuplicateKeyException sameKeyAtOnce) {
-      // Two requests with one key raced; the first one's case stands, the second was rolled back whole.
-      submitted = cases.submitAs(me, submission, key);
+      // Two requests with one key raced; the first one's case stands, the second was rolled back
+      // whole.
+      submitted = intake.submitAs(me, submission, key);
     }
-    return ResponseEntity.created(URI.create("/api/cases/" + submitted.caseNumber())).body(new SubmitResponse(
-        submitted.caseNumber(), submitted.status(), submitted.severity(), submitted.responseTarget(),
-        submitted.dueAt()));
+    return ResponseEntity.created(URI.create("/api/cases/" + submitted.caseNumber()))
+        .body(
+            new SubmitResponse(
+                submitted.caseNumber(),
+                submitted.status(),
+                submitted.severity(),
+                submitted.responseTarget(),
+                submitted.dueAt()));
   }
 
   @GetMapping
-  CaseList list(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                @RequestParam(required = false) String status, @RequestParam(required = false) Integer severity,
-                @RequestParam(required = false) String product, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(defaultValue = "20") int size) {
+  CaseList list(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer severity,
+      @RequestParam(required = false) String product,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
     CaseStatus wanted = null;
     if (status != null) {
       try {
         wanted = CaseStatus.of(status);
       } catch (IllegalArgumentException unknown) {
-        throw BadRequestException.of("status", "must be one of " + statuses() + ", got '" + status + "'");
+        throw BadRequestException.of(
+            "status", "must be one of " + statuses() + ", got '" + status + "'");
       }
     }
     if (severity != null && (severity < 1 || severity > 4)) {
@@ -123,82 +182,132 @@ class ContactCaseController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw BadRequestException.of("size", "must be 1 to " + MAX_PAGE_SIZE);
     }
-    CaseQueries.Page found = queries.list(me, new CaseQueries.Filter(wanted, severity, product), page, size);
-    return new CaseList(found.cases().stream().map(ContactCaseController::summary).toList(), page, size,
+    CaseQueries.Page found =
+        queries.list(me, new CaseQueries.Filter(wanted, severity, product), page, size);
+    return new CaseList(
+        found.cases().stream().map(ContactCaseController::summary).toList(),
+        page,
+        size,
         found.total());
   }
 
   @GetMapping("/{caseNumber}")
-  CaseView get(@RequestAttribute(ContactAuthentication.CONTACT) Contact me, @PathVariable String caseNumber) {
+  CaseView get(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber) {
     CaseRecord kase = visible(me, caseNumber);
-    List<Message> messages = records.messages(caseNumber).stream().filter(CaseRecords.Message::isPublic)
-        .map(message -> new Message("staff".equals(message.authorKind()) ? "CaseOps Support" : message.author(),
-            message.authorKind(), message.writtenAt(), message.body()))
-        .toList();
-    return new CaseView(kase.caseNumber(), kase.subject(), kase.product(), kase.status().label(), kase.severity(),
-        kase.proposedSeverity(), kase.responseTarget(), kase.dueAt(), sla(kase), kase.submitter(),
-        records.cc(caseNumber), kase.relatedCase(), kase.submittedAt(), kase.closedAt(),
-        kase.closedAt() == null ? null : kase.closedAt().plus(CaseService.REOPEN_WINDOW), messages);
+    List<Message> messages =
+        records.messages(caseNumber).stream()
+            .filter(CaseRecords.Message::isPublic)
+            .map(
+                message ->
+                    new Message(
+                        message.authorKind() == AuthorKind.STAFF
+                            ? "CaseOps Support"
+                            : message.author(),
+                        message.authorKind().value(),
+                        message.writtenAt(),
+                        message.body()))
+            .toList();
+    return new CaseView(
+        kase.caseNumber(),
+        kase.subject(),
+        kase.product(),
+        kase.status().label(),
+        kase.severity(),
+        kase.proposedSeverity(),
+        kase.responseTarget(),
+        kase.dueAt(),
+        sla(kase),
+        kase.submitter(),
+        records.cc(caseNumber),
+        kase.relatedCase(),
+        kase.submittedAt(),
+        kase.closedAt(),
+        models.reopenableUntil(kase),
+        messages);
   }
 
   @PostMapping("/{caseNumber}/messages")
-  ResponseEntity<Void> reply(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                             @PathVariable String caseNumber, @RequestBody MessageRequest request) {
+  ResponseEntity<Void> reply(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber,
+      @RequestBody MessageRequest request) {
     visible(me, caseNumber);
-    cases.reply(caseNumber, me.email(), request.text());
+    actions.reply(caseNumber, me.email(), request.text());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).build();
   }
 
   @PostMapping("/{caseNumber}/confirm-resolution")
-  ResponseEntity<Void> confirm(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                               @PathVariable String caseNumber) {
+  ResponseEntity<Void> confirm(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber) {
     visible(me, caseNumber);
-    cases.confirmResolution(caseNumber, me.email());
+    actions.confirmResolution(caseNumber, me.email());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{caseNumber}/reopen")
-  ResponseEntity<Void> reopen(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                              @PathVariable String caseNumber, @RequestBody(required = false) ReopenRequest request) {
+  ResponseEntity<Void> reopen(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) ReopenRequest request) {
     visible(me, caseNumber);
-    cases.reopen(caseNumber, me.email(), request == null ? null : request.reason());
+    actions.reopen(caseNumber, me.email(), request == null ? null : request.reason());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{caseNumber}/root-cause-analysis")
-  ResponseEntity<Void> rootCauseAnalysis(@RequestAttribute(ContactAuthentication.CONTACT) Contact me,
-                                         @PathVariable String caseNumber) {
+  ResponseEntity<Void> rootCauseAnalysis(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber) {
     visible(me, caseNumber);
-    cases.requestRootCauseAnalysis(caseNumber, me.email());
+    actions.requestRootCauseAnalysis(caseNumber, me.email());
     return ResponseEntity.accepted().build();
   }
 
   @PutMapping("/{caseNumber}/cc")
-  ResponseEntity<Void> cc(@RequestAttribute(ContactAuthentication.CONTACT) Contact me, @PathVariable String caseNumber,
-                          @RequestBody CcRequest request) {
+  ResponseEntity<Void> cc(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber,
+      @RequestBody CcRequest request) {
     visible(me, caseNumber);
-    cases.setCc(caseNumber, me, request.cc());
+    actions.setCc(caseNumber, me, request.cc());
     return ResponseEntity.noContent().build();
   }
 
   private CaseRecord visible(Contact me, String caseNumber) {
-    return queries.visible(me, caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+    return queries
+        .visible(me, caseNumber)
+        .orElseThrow(() -> new NotFoundException("no case " + caseNumber));
   }
 
   private Sla sla(CaseRecord kase) {
     var record = records.sla(kase.caseNumber());
     if (record.isPresent()) {
-      return new Sla(record.get().met() ? "met" : "breached", record.get().dueAt(), record.get().respondedAt());
+      return new Sla(
+          record.get().met() ? "met" : "breached",
+          record.get().dueAt(),
+          record.get().respondedAt());
     }
     if (kase.dueAt() == null) {
       return new Sla("none", null, null);
     }
-    return new Sla(clock.instant().isAfter(kase.dueAt()) ? "breached" : "pending", kase.dueAt(), null);
+    return new Sla(
+        clock.instant().isAfter(kase.dueAt()) ? "breached" : "pending", kase.dueAt(), null);
   }
 
   private static CaseSummary summary(CaseRecord kase) {
-    return new CaseSummary(kase.caseNumber(), kase.subject(), kase.product(), kase.status().label(), kase.severity(),
-        kase.responseTarget(), kase.dueAt(), kase.submittedAt(), kase.submitter());
+    return new CaseSummary(
+        kase.caseNumber(),
+        kase.subject(),
+        kase.product(),
+        kase.status().label(),
+        kase.severity(),
+        kase.responseTarget(),
+        kase.dueAt(),
+        kase.submittedAt(),
+        kase.submitter());
   }
 
   private static List<String> statuses() {

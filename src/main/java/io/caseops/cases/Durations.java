@@ -2,11 +2,13 @@ package io.caseops.cases;
 
 import io.caseops.sla.Target;
 
-/** ISO-8601 targets for people: "PT30M" as "30 minutes", "P1D" as "1 business day" is the clock's business. */
+/**
+ * ISO-8601 targets for people: "PT30M" as "30 minutes", "P1D" as "1 business day" is the clock's
+ * business.
+ */
 final class Durations {
 
-  private Durations() {
-  }
+  private Durations() {}
 
   static String humanize(String iso) {
     if (iso == null) {
@@ -22,7 +24,11 @@ final class Durations {
 
   private static void append(StringBuilder text, long amount, String unit) {
     if (amount > 0) {
-      text.append(text.isEmpty() ? "" : " ").append(amount).append(' ').append(unit).append(amount == 1 ? "" : "s");
+      text.append(text.isEmpty() ? "" : " ")
+          .append(amount)
+          .append(' ')
+          .append(unit)
+          .append(amount == 1 ? "" : "s");
     }
   }
 }

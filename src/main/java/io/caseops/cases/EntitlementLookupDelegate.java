@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_LookUpEntitlement}: the entitlement lookup as a process step. Sets the plan-level variables the
- * decisions and the schedule read; a refusal becomes the BPMN error {@code entitlement-refused} with its reason.
+ * {@code Task_LookUpEntitlement}: the entitlement lookup as a process step. Sets the plan-level
+ * variables the decisions and the schedule read; a refusal becomes the BPMN error {@code
+ * entitlement-refused} with its reason.
  */
 @Component("entitlementLookupDelegate")
 class EntitlementLookupDelegate implements JavaDelegate {
@@ -32,8 +33,13 @@ class EntitlementLookupDelegate implements JavaDelegate {
     CaseVariables variables = CaseVariables.of(execution);
     Entitlement entitlement;
     try {
-      entitlement = lookup.lookup(new EntitlementLookup.Request(variables.submitter(), variables.string(PRODUCT),
-          variables.string(REQUESTED_REGION), variables.string(REQUESTED_LANGUAGE)));
+      entitlement =
+          lookup.lookup(
+              new EntitlementLookup.Request(
+                  variables.submitter(),
+                  variables.product(),
+                  variables.requestedRegion(),
+                  variables.requestedLanguage()));
     } catch (EntitlementRefusedException refused) {
       throw new BpmnError(REFUSED, refused.getMessage());
     }
@@ -47,7 +53,11 @@ class EntitlementLookupDelegate implements JavaDelegate {
     variables.set(REGION_TEAM, entitlement.regionTeam());
     variables.set(FOLLOW_THE_SUN_TEAM, entitlement.followTheSunTeam());
     variables.set(DESIGNATED_ESCALATION_MANAGER, entitlement.designatedEscalationManager());
-    records.entitled(execution.getProcessBusinessKey(), entitlement.accountId(), entitlement.planName(),
-        entitlement.region(), entitlement.language());
+    records.entitled(
+        execution.getProcessBusinessKey(),
+        entitlement.accountId(),
+        entitlement.planName(),
+        entitlement.region(),
+        entitlement.language());
   }
 }

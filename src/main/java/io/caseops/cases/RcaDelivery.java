@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_DeliverRca}: the root-cause analysis written in {@code Task_WriteRcaDocument} goes into the conversation
- * and to the contacts by mail; the document leaves the process variables.
+ * {@code Task_DeliverRca}: the root-cause analysis written in {@code Task_WriteRcaDocument} goes
+ * into the conversation and to the contacts by mail; the document leaves the process variables.
  */
 @Component("rcaDelivery")
 class RcaDelivery extends CaseStep {
@@ -18,12 +18,22 @@ class RcaDelivery extends CaseStep {
 
   @Override
   void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId) {
-    String document = variables.string(CaseVariables.RCA_DOCUMENT);
-    if (document == null || document.isBlank()) {
+    String document = variables.rcaDocument();
+    if (document == null) {
       throw new BadUserRequestException("rcaDocument is required: write the root-cause analysis");
     }
-    records.addMessage(caseNumber, "support", "staff", "public", "Root-cause analysis:\n\n" + document.strip(), now);
-    mails.rcaDelivered(records.get(caseNumber), document.strip(), processInstanceId);
+    if (document.length() > TextLimits.TEXT) {
+      throw new BadUserRequestException(
+          "rcaDocument must be at most " + TextLimits.TEXT + " characters");
+    }
+    records.addMessage(
+        caseNumber,
+        "support",
+        AuthorKind.STAFF,
+        MessageVisibility.PUBLIC,
+        "Root-cause analysis:\n\n" + document,
+        now);
+    mails.rcaDelivered(records.get(caseNumber), document, processInstanceId);
     variables.remove(CaseVariables.RCA_DOCUMENT);
   }
 }

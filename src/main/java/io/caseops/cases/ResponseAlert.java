@@ -7,24 +7,27 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLA timers of {@code Task_RespondToCustomer}. {@code alert = warning}: the team and the escalation manager are
- * told. {@code alert = breach}: the response task is opened to the escalation managers (pooled) or to the account's
- * designated escalation manager, who are told, with the TAM where the account has one.
+ * The SLA timers of the first-response task. {@code alert = warning}: the team and the escalation
+ * manager are told. {@code alert = breach}: the response task (the one the timer is attached to,
+ * read from the model) is opened to the escalation managers (pooled) or to the account's designated
+ * escalation manager, who are told, with the TAM where the account has one.
  */
 @Component("responseAlert")
 class ResponseAlert implements JavaDelegate {
-
-  static final String RESPONSE_TASK = "Task_RespondToCustomer";
 
   private final CaseRecords records;
   private final EntitlementLookup entitlements;
   private final CaseMails mails;
   private final TaskService tasks;
 
-  ResponseAlert(CaseRecords records, EntitlementLookup entitlements, CaseMails mails, TaskService tasks) {
+  ResponseAlert(
+      CaseRecords records, EntitlementLookup entitlements, CaseMails mails, TaskService tasks) {
     this.records = records;
     this.entitlements = entitlements;
     this.mails = mails;
@@ -33,13 +36,18 @@ class ResponseAlert implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String alert = CaseVariables.of(execution).string(CaseVariables.ALERT);
+    CaseVariables variables = CaseVariables.of(execution);
+    Alert alert = variables.alert();
     CaseRecord kase = records.lock(execution.getProcessBusinessKey()).orElseThrow();
     var account = entitlements.account(kase.accountId()).orElseThrow();
     String designated = account.designatedEscalationManager();
-    if ("breach".equals(alert)) {
-      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(RESPONSE_TASK).list()) {
+    if (alert == Alert.BREACH) {
+      for (Task task :
+          tasks
+              .createTaskQuery()
+              .processInstanceId(execution.getProcessInstanceId())
+              .taskDefinitionKey(timedTask(execution))
+              .list()) {
         if (designated != null) {
           tasks.addCandidateUser(task.getId(), designated);
         } else {
@@ -48,7 +56,27 @@ class ResponseAlert implements JavaDelegate {
         tasks.setPriority(task.getId(), 100);
       }
     }
-    mails.slaAlert(kase, alert, CaseVariables.of(execution).string(CaseVariables.RESPONSE_CLOCK), account.name(),
-        designated, account.technicalAccountManager(), execution.getProcessInstanceId());
+    mails.slaAlert(
+        kase,
+        alert,
+        variables.responseClock(),
+        account.name(),
+        designated,
+        account.technicalAccountManager(),
+        execution.getProcessInstanceId());
+  }
+
+  /**
+   * The user task whose SLA timer led to this step: the boundary event before it is on that task.
+   */
+  static String timedTask(DelegateExecution execution) {
+    FlowNode step = (FlowNode) execution.getBpmnModelElementInstance();
+    return step.getIncoming().stream()
+        .map(SequenceFlow::getSource)
+        .filter(BoundaryEvent.class::isInstance)
+        .map(timer -> ((BoundaryEvent) timer).getAttachedTo().getId())
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException(step.getId() + " does not follow an SLA timer"));
   }
 }

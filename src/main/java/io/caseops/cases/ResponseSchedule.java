@@ -5,8 +5,6 @@ import static io.caseops.cases.CaseVariables.*;
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.Entitlement;
 import io.caseops.entitlement.EntitlementLookup;
-import io.caseops.sla.ClockKind;
-import io.caseops.sla.Coverage;
 import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
 import io.caseops.sla.DueDates;
@@ -16,9 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ScheduleResponse}: after the decisions, the due and warning instants from the region's coverage
- * calendar (counted from submission, also after a reclassification), the team of the first response, and whether a
- * critical situation opens. Sends the "case received" mail once.
+ * {@code Task_ScheduleResponse}: after the decisions, the due and warning instants from the
+ * region's coverage calendar (counted from submission, also after a reclassification), the team of
+ * the first response, and whether a critical situation opens. Sends the "case received" mail once.
  */
 @Component("responseSchedule")
 class ResponseSchedule implements JavaDelegate {
@@ -28,7 +26,11 @@ class ResponseSchedule implements JavaDelegate {
   private final EntitlementLookup entitlements;
   private final CaseMails mails;
 
-  ResponseSchedule(CaseRecords records, CoverageRegions regions, EntitlementLookup entitlements, CaseMails mails) {
+  ResponseSchedule(
+      CaseRecords records,
+      CoverageRegions regions,
+      EntitlementLookup entitlements,
+      CaseMails mails) {
     this.records = records;
     this.regions = regions;
     this.entitlements = entitlements;
@@ -41,30 +43,53 @@ class ResponseSchedule implements JavaDelegate {
     String caseNumber = execution.getProcessBusinessKey();
     CaseRecord before = records.get(caseNumber);
     int severity = variables.severity();
-    String target = variables.string(RESPONSE_TARGET);
-    String group = Entitlement.candidateGroup(severity, variables.string(LANGUAGE), variables.string(REGION_TEAM),
-        variables.string(FOLLOW_THE_SUN_TEAM));
+    String target = variables.responseTarget();
+    String group =
+        Entitlement.candidateGroup(
+            severity, variables.language(), variables.regionTeam(), variables.followTheSunTeam());
 
     DueDates.Due due = null;
     if (target != null) {
-      CoverageProperties.Region region = regions.find(variables.string(CATALOGUE), variables.string(REGION))
-          .orElseThrow(() -> new IllegalStateException("no coverage region " + variables.string(REGION)));
-      due = regions.due(region, before.submittedAt(), Target.parse(target),
-          ClockKind.of(variables.string(RESPONSE_CLOCK)), Coverage.of(variables.string(RESPONSE_COVERAGE)));
+      CoverageProperties.Region region =
+          regions
+              .find(variables.catalogue(), variables.region())
+              .orElseThrow(
+                  () -> new IllegalStateException("no coverage region " + variables.region()));
+      due =
+          regions.due(
+              region,
+              before.submittedAt(),
+              Target.parse(target),
+              variables.responseClock(),
+              variables.responseCoverage());
     }
-    String reason = before.severityReason() != null ? before.severityReason()
-        : variables.flag(SEVERITY_ANSWERED) ? "classified by the Severity decision from the submitter's answers"
-        : "as proposed by the submitter";
-    records.scheduled(caseNumber, severity, reason, group, target, due == null ? null : due.warningAt(),
+    String reason =
+        before.severityReason() != null
+            ? before.severityReason()
+            : variables.severityAnswered()
+                ? "classified by the Severity decision from the submitter's answers"
+                : "as proposed by the submitter";
+    records.scheduled(
+        caseNumber,
+        severity,
+        reason,
+        group,
+        target,
+        due == null ? null : due.warningAt(),
         due == null ? null : due.dueAt());
     variables.set(CANDIDATE_GROUP, group);
     variables.setInstant(RESPONSE_WARNING_AT, due == null ? null : due.warningAt());
     variables.setInstant(RESPONSE_DUE_AT, due == null ? null : due.dueAt());
-    boolean critical = severity == 1 && before.criticalSituationAt() == null
-        && entitlements.account(variables.string(ACCOUNT_ID))
-            .map(account -> account.includes("criticalSituationManagement")).orElse(false);
+    boolean critical =
+        severity == 1
+            && before.criticalSituationAt() == null
+            && entitlements
+                .account(variables.accountId())
+                .map(EntitlementLookup.AccountSummary::criticalSituationManagement)
+                .orElse(false);
     variables.set(OPEN_CRITICAL_SITUATION, critical);
 
-    mails.received(records.get(caseNumber), variables.string(RESPONSE_CLOCK), execution.getProcessInstanceId());
+    mails.received(
+        records.get(caseNumber), variables.responseClock(), execution.getProcessInstanceId());
   }
 }

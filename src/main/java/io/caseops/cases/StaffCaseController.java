@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A case as staff see it, with the whole conversation and the internal notes: where a task's briefing points when it
- * shows only the newest messages. Open to every staff login.
+ * A case as staff see it, with the whole conversation and the internal notes: where a task's
+ * briefing points when it shows only the newest messages. Open to every staff login.
  */
 @RestController
 @RequestMapping(StaffCaseController.PATH)
@@ -20,14 +20,31 @@ class StaffCaseController {
 
   static final String PATH = StaffApiAuthentication.PATH + "/cases";
 
-  record Message(long id, String author, String authorKind, String visibility, Instant writtenAt, String text) {
-  }
+  record Message(
+      long id,
+      String author,
+      String authorKind,
+      String visibility,
+      Instant writtenAt,
+      String text) {}
 
-  record StaffCaseView(String caseNumber, String accountId, String plan, String product, String subject, String status,
-                       Integer severity, String severityReason, String candidateGroup, String responseTarget,
-                       Instant dueAt, String submitter, List<String> cc, Instant submittedAt, Instant closedAt,
-                       List<Message> messages) {
-  }
+  record StaffCaseView(
+      String caseNumber,
+      String accountId,
+      String plan,
+      String product,
+      String subject,
+      String status,
+      Integer severity,
+      String severityReason,
+      String candidateGroup,
+      String responseTarget,
+      Instant dueAt,
+      String submitter,
+      List<String> cc,
+      Instant submittedAt,
+      Instant closedAt,
+      List<Message> messages) {}
 
   private final CaseRecords records;
 
@@ -37,11 +54,34 @@ class StaffCaseController {
 
   @GetMapping("/{caseNumber}")
   StaffCaseView get(@PathVariable String caseNumber) {
-    CaseRecord kase = records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
-    return new StaffCaseView(kase.caseNumber(), kase.accountId(), kase.plan(), kase.product(), kase.subject(),
-        kase.status().label(), kase.severity(), kase.severityReason(), kase.candidateGroup(), kase.responseTarget(),
-        kase.dueAt(), kase.submitter(), records.cc(caseNumber), kase.submittedAt(), kase.closedAt(),
-        records.messages(caseNumber).stream().map(message -> new Message(message.id(), message.author(),
-            message.authorKind(), message.visibility(), message.writtenAt(), message.body())).toList());
+    CaseRecord kase =
+        records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+    return new StaffCaseView(
+        kase.caseNumber(),
+        kase.accountId(),
+        kase.plan(),
+        kase.product(),
+        kase.subject(),
+        kase.status().label(),
+        kase.severity(),
+        kase.severityReason(),
+        kase.candidateGroup(),
+        kase.responseTarget(),
+        kase.dueAt(),
+        kase.submitter(),
+        records.cc(caseNumber),
+        kase.submittedAt(),
+        kase.closedAt(),
+        records.messages(caseNumber).stream()
+            .map(
+                message ->
+                    new Message(
+                        message.id(),
+                        message.author(),
+                        message.authorKind().value(),
+                        message.visibility().value(),
+                        message.writtenAt(),
+                        message.body()))
+            .toList());
   }
 }

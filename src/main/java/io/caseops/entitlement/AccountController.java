@@ -19,8 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/account")
 class AccountController {
 
-  record VisibilityRequest(Boolean accountWide, Map<String, String> adminScopes) {
-  }
+  record VisibilityRequest(Boolean accountWide, Map<String, String> adminScopes) {}
 
   private final ContactDirectory directory;
 
@@ -29,29 +28,37 @@ class AccountController {
   }
 
   @GetMapping("/contacts")
-  List<NamedContacts.Contact> contacts(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me) {
+  List<NamedContacts.Contact> contacts(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me) {
     return directory.contactsOf(me);
   }
 
   @PostMapping("/contacts")
-  ResponseEntity<ContactDirectory.Added> add(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
-                                             @RequestBody ContactDirectory.NewContact request) {
+  ResponseEntity<ContactDirectory.Added> add(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @RequestBody ContactDirectory.NewContact request) {
     ContactDirectory.Added added = directory.add(me, request);
     // Encoded, so that no address can break the answer after the contact was committed.
-    return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/account/contacts/{email}")
-        .buildAndExpand(added.contact().email()).encode().toUri()).body(added);
+    return ResponseEntity.created(
+            UriComponentsBuilder.fromPath("/api/account/contacts/{email}")
+                .buildAndExpand(added.contact().email())
+                .encode()
+                .toUri())
+        .body(added);
   }
 
   @DeleteMapping("/contacts/{email}")
-  ResponseEntity<Void> remove(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
-                              @PathVariable String email) {
+  ResponseEntity<Void> remove(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @PathVariable String email) {
     directory.remove(me, email);
     return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/visibility")
-  ResponseEntity<Void> visibility(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
-                                  @RequestBody VisibilityRequest request) {
+  ResponseEntity<Void> visibility(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @RequestBody VisibilityRequest request) {
     directory.setVisibility(me, request.accountWide(), request.adminScopes());
     return ResponseEntity.noContent().build();
   }

@@ -13,38 +13,46 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The contact API ({@code /api}, except the public {@code /api/policy}) is for named contacts only: HTTP Basic with
- * the contact's e-mail and password, checked against its BCrypt hash on every request. A removed contact is refused
- * at once. Staff logins are not contacts and are refused too. The contact is a request attribute.
+ * The contact API ({@code /api}, except the public {@code /api/policy}) is for named contacts only:
+ * HTTP Basic with the contact's e-mail and password, checked against its BCrypt hash on every
+ * request. A removed contact is refused at once. Staff logins are not contacts and are refused too.
+ * The contact is a request attribute.
  */
 @Configuration(proxyBeanMethods = false)
-public class ContactAuthentication {
+class ContactAuthentication {
 
-  public static final String CONTACT = "io.caseops.contact";
+  static final String CONTACT = NamedContacts.REQUEST_ATTRIBUTE;
   static final String PUBLIC_PREFIX = "/api/policy/";
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> contactAuthenticationFilter(NamedContacts contacts) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + PUBLIC_PREFIX);
-      }
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getRequestURI().startsWith(request.getContextPath() + PUBLIC_PREFIX);
+              }
 
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        Optional<NamedContacts.Contact> contact = BasicCredentials.of(request.getHeader("Authorization"))
-            .flatMap(given -> contacts.authenticate(given.user(), given.password()));
-        if (contact.isEmpty()) {
-          BasicCredentials.challenge(response, "CaseOps contacts", "Log in with your named-contact e-mail and "
-              + "password (HTTP Basic). Your account's delegated administrator gives you access.");
-          return;
-        }
-        request.setAttribute(CONTACT, contact.get());
-        chain.doFilter(request, response);
-      }
-    });
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                Optional<NamedContacts.Contact> contact =
+                    BasicCredentials.of(request.getHeader("Authorization"))
+                        .flatMap(given -> contacts.authenticate(given.user(), given.password()));
+                if (contact.isEmpty()) {
+                  BasicCredentials.challenge(
+                      response,
+                      "CaseOps contacts",
+                      "Log in with your named-contact e-mail and "
+                          + "password (HTTP Basic). Your account's delegated administrator gives you access.");
+                  return;
+                }
+                request.setAttribute(CONTACT, contact.get());
+                chain.doFilter(request, response);
+              }
+            });
     registration.setName("caseops-contact-authentication");
     registration.addUrlPatterns("/api/*");
     return registration;

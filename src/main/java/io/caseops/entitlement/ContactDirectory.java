@@ -7,7 +7,6 @@ import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,191 +14,251 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A delegated administrator's self-service (SUPPORT-PLANS.md section 5): the account's named contacts within the
- * plan's limits, and who sees which cases.
+ * A delegated administrator's self-service (docs/support-plans.md section 5): the account's named
+ * contacts within the plan's limits, and who sees which cases.
  */
 @Service
-public class ContactDirectory {
+class ContactDirectory {
 
   /**
-   * An address that SMTP takes and that stands in a URI path as it is ({@code DELETE /api/account/contacts/{email}}):
-   * dot-separated atoms of letters, digits and {@code ! $ & ' * + = _ ~ -}, then a domain of letter-digit-hyphen
-   * labels. Quoted local parts and {@code # % / ? ^ ` { | } "} are refused.
+   * An address that SMTP takes and that stands in a URI path as it is ({@code DELETE
+   * /api/account/contacts/{email}}): dot-separated atoms of letters, digits and {@code ! $ & ' * +
+   * = _ ~ -}, then a domain of letter-digit-hyphen labels. Quoted local parts and {@code # % / ? ^
+   * ` { | } "} are refused.
    */
-  static final Pattern EMAIL = Pattern.compile("(?=.{1,64}@)[a-z0-9!$&'*+=_~-]+(\\.[a-z0-9!$&'*+=_~-]+)*"
-      + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+  static final Pattern EMAIL =
+      Pattern.compile(
+          "(?=.{1,64}@)[a-z0-9!$&'*+=_~-]+(\\.[a-z0-9!$&'*+=_~-]+)*"
+              + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+
   static final int MAX_NAME = 200;
-  static final int MIN_PASSWORD = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final String PASSWORD_CHARACTERS =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-  /** A contact to add. {@code products}: where the plan names contacts per product (Adobe Ultimate), required. */
-  public record NewContact(String email, String displayName, String timeZone, Boolean delegatedAdmin,
-                           List<String> products) {
-  }
+  /**
+   * A contact to add. {@code products}: where the plan names contacts per product (Adobe Ultimate),
+   * required.
+   */
+  public record NewContact(
+      String email,
+      String displayName,
+      String timeZone,
+      Boolean delegatedAdmin,
+      List<String> products) {}
 
-  /** The added contact, with the initial password to hand over (shown once, stored only as a hash). */
-  public record Added(NamedContacts.Contact contact, String initialPassword) {
-  }
+  /**
+   * The added contact, with the initial password to hand over (shown once, stored only as a hash).
+   */
+  public record Added(NamedContacts.Contact contact, String initialPassword) {}
 
-  private final Accounts accounts;
+  private final AccountRepository accounts;
+  private final ContactRepository contactRows;
+  private final Products products;
   private final PlanEntitlements plans;
   private final NamedContacts contacts;
-  private final JdbcTemplate jdbc;
+  private final ContactPasswords passwords;
+  private final ApplicationEventPublisher events;
   private final EngineClock clock;
 
-  ContactDirectory(Accounts accounts, PlanEntitlements plans, NamedContacts contacts, JdbcTemplate jdbc,
-                   EngineClock clock) {
+  ContactDirectory(
+      AccountRepository accounts,
+      ContactRepository contactRows,
+      Products products,
+      PlanEntitlements plans,
+      NamedContacts contacts,
+      ContactPasswords passwords,
+      ApplicationEventPublisher events,
+      EngineClock clock) {
     this.accounts = accounts;
+    this.contactRows = contactRows;
+    this.products = products;
     this.plans = plans;
     this.contacts = contacts;
-    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.events = events;
     this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   public List<NamedContacts.Contact> contactsOf(NamedContacts.Contact admin) {
     requireAdmin(admin);
-    return accounts.contactsOf(admin.accountId()).stream().map(NamedContacts::contact).toList();
+    return contactRows.ofAccount(admin.accountId()).stream().map(NamedContacts::contact).toList();
   }
 
   @Transactional
   public Added add(NamedContacts.Contact admin, NewContact request) {
     requireAdmin(admin);
-    Accounts.Account account = accounts.account(admin.accountId()).orElseThrow();
+    AccountRepository.Account account = accounts.find(admin.accountId()).orElseThrow();
     accounts.lock(account.id());
     PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
     String email = check(request, account, plan);
-    List<Accounts.NamedContact> current = accounts.contactsOf(account.id());
-    boolean perProduct = "product".equals(plan.namedContactScope());
-    if (perProduct) {
-      for (String product : request.products()) {
-        long named = current.stream().filter(contact -> contact.products().contains(product)).count();
-        if (named >= plan.namedContactLimit()) {
-          throw new UnprocessableException("products", "The " + account.plan() + " plan allows "
-              + plan.namedContactLimit() + " named contacts per product; " + account.name() + " has " + named
-              + " for " + product);
-        }
-      }
-    } else if (current.size() >= plan.namedContactLimit()) {
-      throw new UnprocessableException("email", "The " + account.plan() + " plan allows " + plan.namedContactLimit()
-          + " named contacts" + ("adobe-experience-cloud".equals(account.catalogue()) ? " in all, across all products"
-          : "") + "; " + account.name() + " has " + current.size() + ". Remove one first.");
-    }
     boolean asAdmin = Boolean.TRUE.equals(request.delegatedAdmin());
-    long admins = current.stream().filter(Accounts.NamedContact::delegatedAdmin).count();
-    if (asAdmin && admins >= plan.delegatedAdminLimit()) {
-      throw new UnprocessableException("delegatedAdmin", "The " + account.plan() + " plan allows "
-          + plan.delegatedAdminLimit() + " delegated administrator" + (plan.delegatedAdminLimit() == 1 ? "" : "s")
-          + "; " + account.name() + " has " + admins);
-    }
+    List<String> named =
+        "product".equals(plan.namedContactScope()) ? request.products() : List.of();
+    ContactLimits.refusal(
+            plan,
+            new ContactLimits.Account(
+                account.name(),
+                account.plan(),
+                "adobe-experience-cloud".equals(account.catalogue())),
+            contactRows.ofAccount(account.id()),
+            named,
+            asAdmin)
+        .ifPresent(
+            refusal -> {
+              throw new UnprocessableException(refusal.field(), refusal.message());
+            });
     String password = newPassword();
-    jdbc.update("insert into named_contact (email, account_id, display_name, time_zone, delegated_admin, "
-            + "visibility_scope, created_at, password_hash) values (?, ?, ?, ?, ?, 'own', ?, ?)", email, account.id(),
-        request.displayName().strip(), request.timeZone() == null ? "UTC" : request.timeZone(), asAdmin,
-        Timestamp.from(clock.instant()), NamedContacts.PASSWORDS.encode(password));
-    if (perProduct) {
-      request.products().forEach(product -> jdbc.update("insert into named_contact_product (email, product_id) "
-          + "values (?, ?)", email, product));
-    }
+    contactRows.insert(
+        new ContactRepository.NamedContact(
+            email,
+            account.id(),
+            request.displayName().strip(),
+            request.timeZone() == null ? "UTC" : request.timeZone(),
+            asAdmin,
+            "own",
+            named),
+        passwords.hash(password),
+        clock.instant());
     return new Added(contacts.find(email).orElseThrow(), password);
   }
 
-  /** Removes a contact of the admin's account: they lose access at once (the next request is refused). */
+  /**
+   * Removes a contact of the admin's account: they lose access at once (the next request is
+   * refused).
+   */
   @Transactional
   public void remove(NamedContacts.Contact admin, String email) {
     requireAdmin(admin);
-    NamedContacts.Contact contact = contacts.find(email).filter(found -> found.accountId().equals(admin.accountId()))
-        .orElseThrow(() -> new NotFoundException("no named contact " + email + " in your account"));
+    NamedContacts.Contact contact =
+        contacts
+            .find(email)
+            .filter(found -> found.accountId().equals(admin.accountId()))
+            .orElseThrow(
+                () -> new NotFoundException("no named contact " + email + " in your account"));
     if (contact.email().equals(admin.email())) {
-      throw new UnprocessableException("email", "you cannot remove yourself; ask another delegated administrator");
+      throw new UnprocessableException(
+          "email", "you cannot remove yourself; ask another delegated administrator");
     }
-    // Out of every case's CC list too: a removed contact gets no more mail of the account's cases.
-    jdbc.update("delete from case_cc where email = ?", contact.email());
-    jdbc.update("delete from named_contact where email = ?", contact.email());
+    contactRows.delete(contact.email());
+    // Out of every case's CC list too (the cases feature listens): a removed contact gets no more
+    // mail.
+    events.publishEvent(new NamedContacts.ContactRemoved(contact.email(), contact.accountId()));
   }
 
   /**
-   * Account-wide visibility (Silver and above), and per delegated administrator "own" or "all" (Gold and above).
-   * {@code adminScopes} maps an administrator's e-mail to its scope.
+   * Account-wide visibility (Silver and above), and per delegated administrator "own" or "all"
+   * (Gold and above). {@code adminScopes} maps an administrator's e-mail to its scope.
    */
   @Transactional
-  public void setVisibility(NamedContacts.Contact admin, Boolean accountWide, Map<String, String> adminScopes) {
+  public void setVisibility(
+      NamedContacts.Contact admin, Boolean accountWide, Map<String, String> adminScopes) {
     requireAdmin(admin);
-    Accounts.Account account = accounts.account(admin.accountId()).orElseThrow();
+    AccountRepository.Account account = accounts.find(admin.accountId()).orElseThrow();
     PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
     if (accountWide == null && (adminScopes == null || adminScopes.isEmpty())) {
-      throw BadRequestException.of("accountWide", "give accountWide (true or false), adminScopes, or both");
+      throw BadRequestException.of(
+          "accountWide", "give accountWide (true or false), adminScopes, or both");
     }
-    if (accountWide != null && !plan.flag("accountWideVisibility")) {
-      throw new UnprocessableException("accountWide", "The " + account.plan() + " plan has no account-wide "
-          + "visibility: each contact sees their own cases (and the ones they are in CC of)");
+    if (accountWide != null && !plan.accountWideVisibility()) {
+      throw new UnprocessableException(
+          "accountWide",
+          "The "
+              + account.plan()
+              + " plan has no account-wide "
+              + "visibility: each contact sees their own cases (and the ones they are in CC of)");
     }
     List<Problem> problems = new ArrayList<>();
     if (adminScopes != null && !adminScopes.isEmpty()) {
-      if (!plan.flag("adminScopeChoice")) {
-        throw new UnprocessableException("adminScopes", "The " + account.plan() + " plan has no per-administrator "
-            + "visibility (Gold and above)");
+      if (!plan.adminScopeChoice()) {
+        throw new UnprocessableException(
+            "adminScopes",
+            "The "
+                + account.plan()
+                + " plan has no per-administrator "
+                + "visibility (Gold and above)");
       }
-      adminScopes.forEach((email, scope) -> {
-        boolean isAdmin = contacts.find(email).filter(found -> found.accountId().equals(account.id()))
-            .map(NamedContacts.Contact::delegatedAdmin).orElse(false);
-        if (!isAdmin) {
-          problems.add(new Problem("adminScopes." + email, "is not a delegated administrator of your account"));
-        }
-        if (!"own".equals(scope) && !"all".equals(scope)) {
-          problems.add(new Problem("adminScopes." + email, "must be \"own\" or \"all\", got '" + scope + "'"));
-        }
-      });
+      adminScopes.forEach(
+          (email, scope) -> {
+            boolean isAdmin =
+                contacts
+                    .find(email)
+                    .filter(found -> found.accountId().equals(account.id()))
+                    .map(NamedContacts.Contact::delegatedAdmin)
+                    .orElse(false);
+            if (!isAdmin) {
+              problems.add(
+                  new Problem(
+                      "adminScopes." + email, "is not a delegated administrator of your account"));
+            }
+            if (!"own".equals(scope) && !"all".equals(scope)) {
+              problems.add(
+                  new Problem(
+                      "adminScopes." + email, "must be \"own\" or \"all\", got '" + scope + "'"));
+            }
+          });
     }
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
     if (accountWide != null) {
-      jdbc.update("update account set account_wide_visibility = ? where id = ?", accountWide, account.id());
+      accounts.setAccountWideVisibility(account.id(), accountWide);
     }
     if (adminScopes != null) {
-      adminScopes.forEach((email, scope) -> jdbc.update("update named_contact set visibility_scope = ? "
-          + "where email = ?", scope, email.strip().toLowerCase(Locale.ROOT)));
+      adminScopes.forEach(contactRows::setVisibilityScope);
     }
   }
 
   /**
-   * A contact changes their own password: the current one is required; the new one must have at least 12 characters
-   * and at most {@link NamedContacts#MAX_PASSWORD_BYTES} bytes in UTF-8, all that BCrypt reads.
+   * A contact changes their own password: the current one is required; the new one must have at
+   * least 12 characters and at most {@link ContactPasswords#MAX_BYTES} bytes in UTF-8, all that
+   * BCrypt reads.
    */
   @Transactional
-  public void changePassword(NamedContacts.Contact contact, String currentPassword, String newPassword) {
+  public void changePassword(
+      NamedContacts.Contact contact, String currentPassword, String newPassword) {
     List<Problem> problems = new ArrayList<>();
-    if (currentPassword == null || contacts.authenticate(contact.email(), currentPassword).isEmpty()) {
+    if (currentPassword == null
+        || contacts.authenticate(contact.email(), currentPassword).isEmpty()) {
       problems.add(new Problem("currentPassword", "is not your current password"));
     }
-    if (newPassword == null || newPassword.length() < MIN_PASSWORD
-        || NamedContacts.tooLong(newPassword)) {
-      problems.add(new Problem("newPassword", "must be at least " + MIN_PASSWORD + " characters and at most "
-          + NamedContacts.MAX_PASSWORD_BYTES + " bytes in UTF-8 (72 plain ASCII characters; BCrypt reads no more)"));
+    if (newPassword == null
+        || newPassword.length() < ContactPasswords.MIN_CHARACTERS
+        || ContactPasswords.tooLong(newPassword)) {
+      problems.add(
+          new Problem(
+              "newPassword",
+              "must be at least "
+                  + ContactPasswords.MIN_CHARACTERS
+                  + " characters and at most "
+                  + ContactPasswords.MAX_BYTES
+                  + " bytes in UTF-8 (72 plain ASCII characters; "
+                  + "BCrypt reads no more)"));
     } else if (newPassword.equals(currentPassword)) {
       problems.add(new Problem("newPassword", "must differ from the current password"));
     }
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    jdbc.update("update named_contact set password_hash = ? where email = ?", NamedContacts.PASSWORDS.encode(newPassword),
-        contact.email());
+    contactRows.setPasswordHash(contact.email(), passwords.hash(newPassword));
   }
 
-  private String check(NewContact request, Accounts.Account account, PlanEntitlements.Plan plan) {
+  private String check(
+      NewContact request, AccountRepository.Account account, PlanEntitlements.Plan plan) {
     List<Problem> problems = new ArrayList<>();
-    String email = request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
+    String email =
+        request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
     if (email == null || email.isEmpty()) {
       problems.add(new Problem("email", "is required"));
     } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      problems.add(new Problem("email", "must be an e-mail address, got '" + request.email() + "'"));
+      problems.add(
+          new Problem("email", "must be an e-mail address, got '" + request.email() + "'"));
     }
     if (request.displayName() == null || request.displayName().isBlank()) {
       problems.add(new Problem("displayName", "is required"));
@@ -210,32 +269,59 @@ public class ContactDirectory {
       try {
         ZoneId.of(request.timeZone());
       } catch (DateTimeException e) {
-        problems.add(new Problem("timeZone", "must be an IANA time zone such as Europe/Paris, got '"
-            + request.timeZone() + "'"));
+        problems.add(
+            new Problem(
+                "timeZone",
+                "must be an IANA time zone such as Europe/Paris, got '"
+                    + request.timeZone()
+                    + "'"));
       }
     }
-    List<String> products = accounts.products(account.catalogue()).stream().map(Accounts.Product::id).toList();
+    List<String> products = this.products.idsOf(account.catalogue());
     if ("product".equals(plan.namedContactScope())) {
       if (request.products() == null || request.products().isEmpty()) {
-        problems.add(new Problem("products", "is required: the " + account.plan() + " plan names contacts per "
-            + "product; choose from " + products));
+        problems.add(
+            new Problem(
+                "products",
+                "is required: the "
+                    + account.plan()
+                    + " plan names contacts per "
+                    + "product; choose from "
+                    + products));
       }
     } else if (request.products() != null && !request.products().isEmpty()) {
-      problems.add(new Problem("products", "must be empty: the " + account.plan() + " plan names contacts for all "
-          + "products"));
+      problems.add(
+          new Problem(
+              "products",
+              "must be empty: the "
+                  + account.plan()
+                  + " plan names contacts for all "
+                  + "products"));
     }
-    if (request.products() != null && request.products().size() != new java.util.HashSet<>(request.products()).size()) {
-      problems.add(new Problem("products", "must name each product once, got " + request.products()));
+    if (request.products() != null
+        && request.products().size() != new java.util.HashSet<>(request.products()).size()) {
+      problems.add(
+          new Problem("products", "must name each product once, got " + request.products()));
     }
     if (request.products() != null) {
-      request.products().stream().filter(product -> !products.contains(product)).forEach(product ->
-          problems.add(new Problem("products", "'" + product + "' is not a product of " + account.catalogue()
-              + " " + products)));
+      request.products().stream()
+          .filter(product -> !products.contains(product))
+          .forEach(
+              product ->
+                  problems.add(
+                      new Problem(
+                          "products",
+                          "'"
+                              + product
+                              + "' is not a product of "
+                              + account.catalogue()
+                              + " "
+                              + products)));
     }
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    if (accounts.contact(email).isPresent()) {
+    if (contactRows.find(email).isPresent()) {
       throw new UnprocessableException("email", email + " is a named contact already");
     }
     return email;
@@ -243,7 +329,8 @@ public class ContactDirectory {
 
   private static void requireAdmin(NamedContacts.Contact contact) {
     if (!contact.delegatedAdmin()) {
-      throw new ForbiddenException("Only your account's delegated administrators manage contacts and visibility");
+      throw new ForbiddenException(
+          "Only your account's delegated administrators manage contacts and visibility");
     }
   }
 

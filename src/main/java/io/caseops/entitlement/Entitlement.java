@@ -1,43 +1,66 @@
 package io.caseops.entitlement;
 
 import io.caseops.sla.ResponseTargets;
+import io.caseops.system.Api;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
- * What a case is entitled to before its severity is known: the account and plan, where and in which language it is
- * handled, and who may take it. The severity-dependent parts (target, first team) are methods, because a case learns
- * its severity after this lookup and may be reclassified later.
+ * What a case is entitled to before its severity is known: the account and plan, where and in which
+ * language it is handled, and who may take it. The severity-dependent parts (target, first team)
+ * are methods, because a case learns its severity after this lookup and may be reclassified later.
  *
- * @param region           the coverage region or time slot whose calendar counts the target
- * @param regionTeam       the Camunda group of that region or time slot
- * @param followTheSunTeam the global 24x7 group that takes Sev 1 in English, or null when the plan has no such rule
- * @param plan             every output of the Entitlements decision for the plan
+ * @param region the coverage region or time slot whose calendar counts the target
+ * @param regionTeam the Camunda group of that region or time slot
+ * @param followTheSunTeam the global 24x7 group that takes Sev 1 in English, or null when the plan
+ *     has no such rule
+ * @param plan every output of the Entitlements decision for the plan
  */
-public record Entitlement(String accountId, String accountName, String catalogue, String planName, String product,
-                          LocalDate licenceStart, String region, ZoneId zone, String language, boolean priorityQueue,
-                          String regionTeam, String followTheSunTeam, String escalationManager,
-                          String technicalAccountManager, Map<String, Object> plan) {
+@Api
+public record Entitlement(
+    String accountId,
+    String accountName,
+    String catalogue,
+    String planName,
+    String product,
+    LocalDate licenceStart,
+    String region,
+    ZoneId zone,
+    String language,
+    boolean priorityQueue,
+    String regionTeam,
+    String followTheSunTeam,
+    String escalationManager,
+    String technicalAccountManager,
+    PlanEntitlements.Plan plan) {
 
-  /** The group of the initial-response task: Sev 1 in English follows the sun where the plan says so. */
+  /**
+   * The group of the initial-response task: Sev 1 in English follows the sun where the plan says
+   * so.
+   */
   public String candidateGroup(int severity) {
     return candidateGroup(severity, language, regionTeam, followTheSunTeam);
   }
 
   /** The same rule, for a case whose entitlement the process keeps as variables. */
-  public static String candidateGroup(int severity, String language, String regionTeam, String followTheSunTeam) {
+  public static String candidateGroup(
+      int severity, String language, String regionTeam, String followTheSunTeam) {
     return severity == 1 && EntitlementLookup.ENGLISH.equals(language) && followTheSunTeam != null
-        ? followTheSunTeam : regionTeam;
+        ? followTheSunTeam
+        : regionTeam;
   }
 
   /** The question the ResponseTarget decision answers for this case at a given severity. */
   public ResponseTargets.Question targetQuestion(int severity) {
-    return new ResponseTargets.Question(catalogue, planName, severity, product, licenceStart, priorityQueue, language);
+    return new ResponseTargets.Question(
+        catalogue, planName, severity, product, licenceStart, priorityQueue, language);
   }
 
-  /** The designated escalation manager where the plan designates one and the account names one; else null. */
+  /**
+   * The designated escalation manager where the plan designates one and the account names one; else
+   * null.
+   */
   public String designatedEscalationManager() {
-    return PlanEntitlements.designatedEscalationManager(plan, escalationManager);
+    return plan.designatedEscalationManager(escalationManager);
   }
 }

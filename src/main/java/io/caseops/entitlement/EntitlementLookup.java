@@ -11,40 +11,54 @@ import static io.caseops.entitlement.EntitlementRefusedException.Reason.UNKNOWN_
 
 import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
+import io.caseops.system.Api;
 import io.caseops.system.EngineClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides whether a contact may open a case for a product, and with what entitlement: plan, coverage region or time
- * slot, language and teams. Refuses with an {@link EntitlementRefusedException} that says why. The severity is not an
- * input: a case is classified after this lookup (see {@link Entitlement#candidateGroup(int)}). The process calls it
- * through {@link io.caseops.cases.EntitlementLookupDelegate}.
+ * Decides whether a contact may open a case for a product, and with what entitlement: plan,
+ * coverage region or time slot, language and teams. Refuses with an {@link
+ * EntitlementRefusedException} that says why. The severity is not an input: a case is classified
+ * after this lookup (see {@link Entitlement#candidateGroup(int)}). The process calls it through
+ * {@link io.caseops.cases.EntitlementLookupDelegate}.
  */
+@Api
 @Service
 public class EntitlementLookup {
 
   public static final String ENGLISH = "en";
 
-  /** What the submitter asked for. {@code region} and {@code language} may be null: the plan's defaults apply. */
-  public record Request(String email, String product, String region, String language) {
-  }
+  /**
+   * What the submitter asked for. {@code region} and {@code language} may be null: the plan's
+   * defaults apply.
+   */
+  public record Request(String email, String product, String region, String language) {}
 
-  private final Accounts accounts;
+  private final AccountRepository accounts;
+  private final ContactRepository contacts;
+  private final Products products;
   private final PlanEntitlements plans;
   private final CoverageRegions regions;
   private final EntitlementProperties properties;
   private final EngineClock clock;
 
-  public EntitlementLookup(Accounts accounts, PlanEntitlements plans, CoverageRegions regions,
-                           EntitlementProperties properties, EngineClock clock) {
+  EntitlementLookup(
+      AccountRepository accounts,
+      ContactRepository contacts,
+      Products products,
+      PlanEntitlements plans,
+      CoverageRegions regions,
+      EntitlementProperties properties,
+      EngineClock clock) {
     this.accounts = accounts;
+    this.contacts = contacts;
+    this.products = products;
     this.plans = plans;
     this.regions = regions;
     this.properties = properties;
@@ -52,89 +66,213 @@ public class EntitlementLookup {
   }
 
   /** An account, its people and its plan's entitlements, for the steps of a case after intake. */
-  public record AccountSummary(String id, String name, String catalogue, String plan, String escalationManager,
-                               String technicalAccountManager, Map<String, Object> entitlements) {
-    public boolean includes(String entitlement) {
-      return Boolean.TRUE.equals(entitlements.get(entitlement));
+  public record AccountSummary(
+      String id,
+      String name,
+      String catalogue,
+      String plan,
+      String escalationManager,
+      String technicalAccountManager,
+      PlanEntitlements.Plan entitlements) {
+    public boolean rootCauseAnalysisForSev1() {
+      return entitlements != null && entitlements.rootCauseAnalysisForSev1();
     }
 
-    /** The designated escalation manager where the plan designates one and the account names one; else null. */
-    public String designatedEscalationManager() {
-      return PlanEntitlements.designatedEscalationManager(entitlements, escalationManager);
+    public boolean criticalSituationManagement() {
+      return entitlements != null && entitlements.criticalSituationManagement();
     }
+
+    /**
+     * The designated escalation manager where the plan designates one and the account names one;
+     * else null.
+     */
+    public String designatedEscalationManager() {
+      return entitlements == null
+          ? null
+          : entitlements.designatedEscalationManager(escalationManager);
+    }
+  }
+
+  /** The ids of the products a catalogue supports. */
+  public List<String> productIds(String catalogue) {
+    return products.idsOf(catalogue);
   }
 
   @Transactional(readOnly = true)
   public Optional<AccountSummary> account(String accountId) {
-    return accounts.account(accountId).map(account -> new AccountSummary(account.id(), account.name(),
-        account.catalogue(), account.plan(), account.escalationManager(), account.technicalAccountManager(),
-        plans.of(account.catalogue(), account.plan()).map(PlanEntitlements.Plan::all).orElse(Map.of())));
+    return accounts
+        .find(accountId)
+        .map(
+            account ->
+                new AccountSummary(
+                    account.id(),
+                    account.name(),
+                    account.catalogue(),
+                    account.plan(),
+                    account.escalationManager(),
+                    account.technicalAccountManager(),
+                    plans.of(account.catalogue(), account.plan()).orElse(null)));
   }
 
-  // A refusal is an answer, not a failure: it must not mark the caller's transaction (a case's intake) rollback-only.
+  // A refusal is an answer, not a failure: it must not mark the caller's transaction (a case's
+  // intake) rollback-only.
   @Transactional(readOnly = true, noRollbackFor = EntitlementRefusedException.class)
   public Entitlement lookup(Request request) {
-    Accounts.NamedContact contact = accounts.contact(request.email()).orElseThrow(() -> refuse(NOT_A_NAMED_CONTACT,
-        request.email() + " is not a named support contact: ask your account's administrator to add you, "
-            + "or have a named contact submit the case"));
-    Accounts.Account account = accounts.account(contact.accountId()).orElseThrow();
-    Accounts.Product product = accounts.product(request.product())
-        .filter(known -> known.catalogue().equals(account.catalogue()))
-        .orElseThrow(() -> refuse(UNKNOWN_PRODUCT, "'" + request.product() + "' is not a product of "
-            + account.catalogue()));
-    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow(() ->
-        new IllegalStateException("The Entitlements decision has no row for " + account.catalogue() + "/" + account.plan()));
+    ContactRepository.NamedContact contact =
+        contacts
+            .find(request.email())
+            .orElseThrow(
+                () ->
+                    refuse(
+                        NOT_A_NAMED_CONTACT,
+                        request.email()
+                            + " is not a named support contact: ask your account's administrator to add you, "
+                            + "or have a named contact submit the case"));
+    AccountRepository.Account account = accounts.find(contact.accountId()).orElseThrow();
+    Products.Product product =
+        products
+            .find(request.product())
+            .filter(known -> known.catalogue().equals(account.catalogue()))
+            .orElseThrow(
+                () ->
+                    refuse(
+                        UNKNOWN_PRODUCT,
+                        "'" + request.product() + "' is not a product of " + account.catalogue()));
+    PlanEntitlements.Plan plan =
+        plans
+            .of(account.catalogue(), account.plan())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The Entitlements decision has no row for "
+                            + account.catalogue()
+                            + "/"
+                            + account.plan()));
 
-    if ("product".equals(plan.namedContactScope()) && !contact.products().isEmpty()
+    if ("product".equals(plan.namedContactScope())
+        && !contact.products().isEmpty()
         && !contact.products().contains(product.id())) {
-      throw refuse(NOT_NAMED_FOR_PRODUCT, contact.email() + " is a named contact for " + contact.products()
-          + ", not for " + product.id() + " (the " + account.plan() + " plan names contacts per product)");
+      throw refuse(
+          NOT_NAMED_FOR_PRODUCT,
+          contact.email()
+              + " is a named contact for "
+              + contact.products()
+              + ", not for "
+              + product.id()
+              + " (the "
+              + account.plan()
+              + " plan names contacts per product)");
     }
-    Accounts.Contract contract = runningContract(account, product);
+    AccountRepository.Contract contract = runningContract(account, product);
     CoverageProperties.Region region = region(account, plan, request.region());
     String language = language(account, plan, region, product, request.language());
 
-    boolean priorityQueue = account.addOns().contains("priority-queue-bundle")
-        || "included".equals(plan.priorityQueueBundle());
-    return new Entitlement(account.id(), account.name(), account.catalogue(), account.plan(), product.id(),
-        contract.licenceStart(), region.id(), region.zone(), language, priorityQueue, region.team(),
-        plan.followTheSunSev1English() ? properties.followTheSunTeam() : null, account.escalationManager(),
-        account.technicalAccountManager(), plan.all());
+    boolean priorityQueue =
+        account.addOns().contains("priority-queue-bundle")
+            || "included".equals(plan.priorityQueueBundle());
+    return new Entitlement(
+        account.id(),
+        account.name(),
+        account.catalogue(),
+        account.plan(),
+        product.id(),
+        contract.licenceStart(),
+        region.id(),
+        region.zone(),
+        language,
+        priorityQueue,
+        region.team(),
+        plan.followTheSunSev1English() ? properties.followTheSunTeam() : null,
+        account.escalationManager(),
+        account.technicalAccountManager(),
+        plan);
   }
 
-  private Accounts.Contract runningContract(Accounts.Account account, Accounts.Product product) {
-    List<Accounts.Contract> contracts = accounts.contracts(account.id(), product.id());
+  private AccountRepository.Contract runningContract(
+      AccountRepository.Account account, Products.Product product) {
+    List<AccountRepository.Contract> contracts = accounts.contracts(account.id(), product.id());
     if (contracts.isEmpty()) {
       throw refuse(NO_CONTRACT, account.name() + " has no support contract for " + product.name());
     }
     LocalDate today = LocalDate.now(clock);
-    return contracts.stream().filter(contract -> contract.runsOn(today)).findFirst().orElseThrow(() ->
-        refuse(CONTRACT_EXPIRED, account.name() + "'s contract for " + product.name() + " is not running on " + today
-            + " (latest: " + contracts.get(0).licenceStart() + " to "
-            + (contracts.get(0).licenceEnd() == null ? "open" : contracts.get(0).licenceEnd()) + ")"));
+    return contracts.stream()
+        .filter(contract -> contract.runsOn(today))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                refuse(
+                    CONTRACT_EXPIRED,
+                    account.name()
+                        + "'s contract for "
+                        + product.name()
+                        + " is not running on "
+                        + today
+                        + " (latest: "
+                        + contracts.get(0).licenceStart()
+                        + " to "
+                        + (contracts.get(0).licenceEnd() == null
+                            ? "open"
+                            : contracts.get(0).licenceEnd())
+                        + ")"));
   }
 
-  private CoverageProperties.Region region(Accounts.Account account, PlanEntitlements.Plan plan, String requested) {
+  private CoverageProperties.Region region(
+      AccountRepository.Account account, PlanEntitlements.Plan plan, String requested) {
     if ("at-submission".equals(plan.regionChoice())) {
       if (requested == null || requested.isBlank()) {
-        throw refuse(REGION_REQUIRED, "The " + account.plan() + " plan handles a case in the time slot chosen at "
-            + "submission: choose one of " + regionIds(account.catalogue()));
+        throw refuse(
+            REGION_REQUIRED,
+            "The "
+                + account.plan()
+                + " plan handles a case in the time slot chosen at "
+                + "submission: choose one of "
+                + regionIds(account.catalogue()));
       }
-      return regions.find(account.catalogue(), requested).orElseThrow(() -> refuse(REGION_NOT_ALLOWED,
-          "'" + requested + "' is not a time slot of " + account.catalogue() + ": choose one of "
-              + regionIds(account.catalogue())));
+      return regions
+          .find(account.catalogue(), requested)
+          .orElseThrow(
+              () ->
+                  refuse(
+                      REGION_NOT_ALLOWED,
+                      "'"
+                          + requested
+                          + "' is not a time slot of "
+                          + account.catalogue()
+                          + ": choose one of "
+                          + regionIds(account.catalogue())));
     }
     if (requested != null && !requested.isBlank() && !requested.equals(account.region())) {
-      throw refuse(REGION_NOT_ALLOWED, "The " + account.plan() + " plan of " + account.name()
-          + " is handled in its own region or time slot, " + account.region() + ", not " + requested);
+      throw refuse(
+          REGION_NOT_ALLOWED,
+          "The "
+              + account.plan()
+              + " plan of "
+              + account.name()
+              + " is handled in its own region or time slot, "
+              + account.region()
+              + ", not "
+              + requested);
     }
-    return regions.find(account.catalogue(), account.region()).orElseThrow(() -> new IllegalStateException(
-        "Account " + account.id() + " has region " + account.region() + ", which caseops.coverage.regions lacks"));
+    return regions
+        .find(account.catalogue(), account.region())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Account "
+                        + account.id()
+                        + " has region "
+                        + account.region()
+                        + ", which caseops.coverage.regions lacks"));
   }
 
-  private String language(Accounts.Account account, PlanEntitlements.Plan plan, CoverageProperties.Region region,
-                          Accounts.Product product, String requested) {
-    String language = requested == null || requested.isBlank() ? ENGLISH : requested.toLowerCase(Locale.ROOT);
+  private String language(
+      AccountRepository.Account account,
+      PlanEntitlements.Plan plan,
+      CoverageProperties.Region region,
+      Products.Product product,
+      String requested) {
+    String language =
+        requested == null || requested.isBlank() ? ENGLISH : requested.toLowerCase(Locale.ROOT);
     List<String> allowed = new ArrayList<>(List.of(ENGLISH));
     if (!properties.englishOnlyProducts().contains(product.id())) {
       switch (plan.languageChoice()) {
@@ -143,14 +281,27 @@ public class EntitlementLookup {
             allowed.add(account.language());
           }
         }
-        case "region-languages", "slot-languages" -> region.languages().stream()
-            .filter(code -> !allowed.contains(code)).forEach(allowed::add);
-        default -> throw new IllegalStateException("unknown languageChoice " + plan.languageChoice());
+        case "region-languages", "slot-languages" ->
+            region.languages().stream()
+                .filter(code -> !allowed.contains(code))
+                .forEach(allowed::add);
+        default ->
+            throw new IllegalStateException("unknown languageChoice " + plan.languageChoice());
       }
     }
     if (!allowed.contains(language)) {
-      throw refuse(LANGUAGE_NOT_ALLOWED, "'" + language + "' is not offered for " + product.name() + " on the "
-          + account.plan() + " plan in " + region.id() + ": choose one of " + allowed);
+      throw refuse(
+          LANGUAGE_NOT_ALLOWED,
+          "'"
+              + language
+              + "' is not offered for "
+              + product.name()
+              + " on the "
+              + account.plan()
+              + " plan in "
+              + region.id()
+              + ": choose one of "
+              + allowed);
     }
     return language;
   }
@@ -159,7 +310,8 @@ public class EntitlementLookup {
     return regions.of(catalogue).stream().map(CoverageProperties.Region::id).toList();
   }
 
-  private static EntitlementRefusedException refuse(EntitlementRefusedException.Reason reason, String message) {
+  private static EntitlementRefusedException refuse(
+      EntitlementRefusedException.Reason reason, String message) {
     return new EntitlementRefusedException(reason, message);
   }
 }

@@ -1,6 +1,12 @@
 package io.caseops.entitlement;
 
-/** The submitter is not entitled to open this case; {@link #reason()} says why, the message says it to a person. */
+import io.caseops.system.Api;
+
+/**
+ * The submitter is not entitled to open this case; {@link #reason()} says why, the message says it
+ * to a person.
+ */
+@Api
 public class EntitlementRefusedException extends RuntimeException {
 
   public enum Reason {

@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/me")
 class MeController {
 
-  record PasswordChange(String currentPassword, String newPassword) {
-  }
+  record PasswordChange(String currentPassword, String newPassword) {}
 
   private final ContactDirectory directory;
 
@@ -23,13 +22,15 @@ class MeController {
   }
 
   @GetMapping
-  NamedContacts.Contact me(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me) {
+  NamedContacts.Contact me(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me) {
     return me;
   }
 
   @PutMapping("/password")
-  ResponseEntity<Void> changePassword(@RequestAttribute(ContactAuthentication.CONTACT) NamedContacts.Contact me,
-                                      @RequestBody PasswordChange change) {
+  ResponseEntity<Void> changePassword(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @RequestBody PasswordChange change) {
     directory.changePassword(me, change.currentPassword(), change.newPassword());
     return ResponseEntity.noContent().build();
   }

@@ -1,18 +1,26 @@
 package io.caseops.entitlement;
 
+import io.caseops.system.Api;
+import io.caseops.system.PureDecisions;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import io.caseops.system.PureDecisions;
 import org.springframework.stereotype.Component;
 
-/** Evaluates the deployed {@code Entitlements} decision: what a plan includes (a look-up: no decision history). */
+/**
+ * Evaluates the deployed {@code Entitlements} decision: what a plan includes (a look-up: no
+ * decision history).
+ */
+@Api
 @Component
 public class PlanEntitlements {
 
   public static final String DECISION = "Entitlements";
 
-  /** The decision's outputs that CaseOps acts on; {@link #all()} has every output. */
+  /**
+   * The decision's outputs, each that CaseOps acts on with a typed getter named after its output
+   * column; {@link #all()} has every output, for the reports that list them.
+   */
   public record Plan(String catalogue, String plan, Map<String, Object> all) {
     public int namedContactLimit() {
       return ((Number) all.get("namedContactLimit")).intValue();
@@ -46,14 +54,37 @@ public class PlanEntitlements {
       return (String) all.get("priorityQueueBundle");
     }
 
-    public boolean flag(String output) {
+    public boolean accountWideVisibility() {
+      return flag("accountWideVisibility");
+    }
+
+    public boolean adminScopeChoice() {
+      return flag("adminScopeChoice");
+    }
+
+    public boolean ccContacts() {
+      return flag("ccContacts");
+    }
+
+    public boolean rootCauseAnalysisForSev1() {
+      return flag("rootCauseAnalysisForSev1");
+    }
+
+    public boolean criticalSituationManagement() {
+      return flag("criticalSituationManagement");
+    }
+
+    /**
+     * The account's escalation manager where the plan's escalation is "designated"; else null
+     * (pooled).
+     */
+    public String designatedEscalationManager(String accountEscalationManager) {
+      return "designated".equals(escalation()) ? accountEscalationManager : null;
+    }
+
+    private boolean flag(String output) {
       return Boolean.TRUE.equals(all.get(output));
     }
-  }
-
-  /** The account's escalation manager where the plan's escalation is "designated"; else null (pooled). */
-  static String designatedEscalationManager(Map<String, Object> entitlements, String accountEscalationManager) {
-    return "designated".equals(entitlements.get("escalation")) ? accountEscalationManager : null;
   }
 
   private final PureDecisions decisions;
@@ -64,8 +95,13 @@ public class PlanEntitlements {
 
   /** The plan's entitlements; empty when the catalogue has no such plan. */
   public Optional<Plan> of(String catalogue, String plan) {
-    DmnDecisionResultEntries result = decisions.evaluate(DECISION,
-        Map.of("catalogue", String.valueOf(catalogue), "plan", String.valueOf(plan))).getFirstResult();
-    return Optional.ofNullable(result).map(entries -> new Plan(catalogue, plan, entries.getEntryMap()));
+    DmnDecisionResultEntries result =
+        decisions
+            .evaluate(
+                DECISION,
+                Map.of("catalogue", String.valueOf(catalogue), "plan", String.valueOf(plan)))
+            .getFirstResult();
+    return Optional.ofNullable(result)
+        .map(entries -> new Plan(catalogue, plan, entries.getEntryMap()));
   }
 }

@@ -6,10 +6,7 @@ import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,51 +18,66 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tracks the hours consumed of the time-boxed premium services against the {@code ServiceAllowances} decision.
- * Periods are calendar periods: "P1Y" is the calendar year and "P3M" the calendar quarter of the day the service was
- * given; no period means once for the life of the account.
+ * Tracks the hours consumed of the time-boxed premium services against the {@code
+ * ServiceAllowances} decision. Periods are calendar periods: "P1Y" is the calendar year and "P3M"
+ * the calendar quarter of the day the service was given; no period means once for the life of the
+ * account.
  */
 @Service
-public class ServiceAllowanceLedger {
+class ServiceAllowanceLedger {
 
   public static final String DECISION = "ServiceAllowances";
   static final BigDecimal MAX_HOURS_PER_ENTRY = new BigDecimal("24");
 
-  /** One allowance of a plan; {@code hours} and {@code maxSessions} are null where there is no cap. */
-  public record Allowance(String benefit, Double hours, String period, Integer maxSessions, String note) {
-  }
+  /**
+   * One allowance of a plan; {@code hours} and {@code maxSessions} are null where there is no cap.
+   */
+  public record Allowance(
+      String benefit, Double hours, String period, Integer maxSessions, String note) {}
 
   /** An allowance and what is used of it in the period that contains {@code on}. */
-  public record Balance(String benefit, String note, String period, LocalDate periodStart, LocalDate periodEnd,
-                        Double allowedHours, BigDecimal usedHours, Double remainingHours, Integer maxSessions,
-                        int sessions) {
-  }
+  public record Balance(
+      String benefit,
+      String note,
+      String period,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      Double allowedHours,
+      BigDecimal usedHours,
+      Double remainingHours,
+      Integer maxSessions,
+      int sessions) {}
 
   /** A recorded use. */
-  public record Usage(long id, String accountId, String benefit, LocalDate usedOn, BigDecimal hours, String note,
-                      String recordedBy) {
-  }
+  public record Usage(
+      long id,
+      String accountId,
+      String benefit,
+      LocalDate usedOn,
+      BigDecimal hours,
+      String note,
+      String recordedBy) {}
 
   /** A recorded use and the balance it leaves, read in the same transaction. */
-  public record Recorded(Usage usage, Balance balance) {
-  }
+  public record Recorded(Usage usage, Balance balance) {}
 
-  private final JdbcTemplate jdbc;
-  private final Accounts accounts;
+  private final ServiceUsageRepository usage;
+  private final AccountRepository accounts;
   private final PureDecisions decisions;
   private final RepositoryService repository;
   private final EngineClock clock;
 
-  ServiceAllowanceLedger(JdbcTemplate jdbc, Accounts accounts, PureDecisions decisions, RepositoryService repository,
-                         EngineClock clock) {
-    this.jdbc = jdbc;
+  ServiceAllowanceLedger(
+      ServiceUsageRepository usage,
+      AccountRepository accounts,
+      PureDecisions decisions,
+      RepositoryService repository,
+      EngineClock clock) {
+    this.usage = usage;
     this.accounts = accounts;
     this.decisions = decisions;
     this.repository = repository;
@@ -73,24 +85,40 @@ public class ServiceAllowanceLedger {
   }
 
   /**
-   * Records a use, or refuses it (422) when it would go beyond the plan's allowance. The balance is read in the same
-   * transaction, so that an answer never fails after the hours were recorded (a client's retry would count them twice).
+   * Records a use, or refuses it (422) when it would go beyond the plan's allowance. The balance is
+   * read in the same transaction, so that an answer never fails after the hours were recorded (a
+   * client's retry would count them twice).
    */
   @Transactional
-  public Recorded record(String accountId, String benefit, LocalDate usedOn, BigDecimal hours, String note,
-                      String recordedBy) {
+  public Recorded record(
+      String accountId,
+      String benefit,
+      LocalDate usedOn,
+      BigDecimal hours,
+      String note,
+      String recordedBy) {
     List<BadRequestException.Problem> problems = new ArrayList<>();
     if (benefit == null || benefit.isBlank()) {
       problems.add(new BadRequestException.Problem("benefit", "is required"));
     }
     if (usedOn == null) {
-      problems.add(new BadRequestException.Problem("usedOn", "is required (ISO date, e.g. 2026-11-20)"));
+      problems.add(
+          new BadRequestException.Problem("usedOn", "is required (ISO date, e.g. 2026-11-20)"));
     } else if (usedOn.isAfter(LocalDate.now(clock))) {
-      problems.add(new BadRequestException.Problem("usedOn", "must not be in the future: record a service once given"));
+      problems.add(
+          new BadRequestException.Problem(
+              "usedOn", "must not be in the future: record a service once given"));
     }
-    if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS_PER_ENTRY) > 0 || hours.scale() > 2) {
-      problems.add(new BadRequestException.Problem("hours", "must be more than 0 and at most " + MAX_HOURS_PER_ENTRY
-          + ", with at most two decimals"));
+    if (hours == null
+        || hours.signum() <= 0
+        || hours.compareTo(MAX_HOURS_PER_ENTRY) > 0
+        || hours.scale() > 2) {
+      problems.add(
+          new BadRequestException.Problem(
+              "hours",
+              "must be more than 0 and at most "
+                  + MAX_HOURS_PER_ENTRY
+                  + ", with at most two decimals"));
     }
     if (note != null && note.length() > 500) {
       problems.add(new BadRequestException.Problem("note", "must be at most 500 characters"));
@@ -98,43 +126,77 @@ public class ServiceAllowanceLedger {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    Accounts.Account account = lockedAccount(accountId);
-    Allowance allowance = allowance(account.plan(), benefit).orElseThrow(() -> new UnprocessableException("benefit",
-        "the " + account.plan() + " plan does not include '" + benefit + "'; it includes " + benefits(account.plan())));
+    AccountRepository.Account account = lockedAccount(accountId);
+    Allowance allowance =
+        allowance(account.plan(), benefit)
+            .orElseThrow(
+                () ->
+                    new UnprocessableException(
+                        "benefit",
+                        "the "
+                            + account.plan()
+                            + " plan does not include '"
+                            + benefit
+                            + "'; it includes "
+                            + benefits(account.plan())));
     Balance balance = balance(account.id(), allowance, usedOn);
     if (allowance.maxSessions() != null && balance.sessions() >= allowance.maxSessions()) {
-      throw new UnprocessableException("benefit", "the " + account.plan() + " plan allows " + allowance.maxSessions()
-          + " sessions of " + benefit + " from " + balance.periodStart() + " to " + balance.periodEnd()
-          + ", and " + balance.sessions() + " are recorded (" + allowance.note() + ")");
+      throw new UnprocessableException(
+          "benefit",
+          "the "
+              + account.plan()
+              + " plan allows "
+              + allowance.maxSessions()
+              + " sessions of "
+              + benefit
+              + " from "
+              + balance.periodStart()
+              + " to "
+              + balance.periodEnd()
+              + ", and "
+              + balance.sessions()
+              + " are recorded ("
+              + allowance.note()
+              + ")");
     }
-    if (allowance.hours() != null && balance.usedHours().add(hours).doubleValue() > allowance.hours()) {
-      throw new UnprocessableException("hours", "the " + account.plan() + " plan allows " + allowance.hours()
-          + " h of " + benefit + " from " + balance.periodStart() + " to " + balance.periodEnd() + "; "
-          + balance.usedHours() + " h are used, so " + balance.remainingHours() + " h remain, not " + hours
-          + " (" + allowance.note() + ")");
+    if (allowance.hours() != null
+        && balance.usedHours().add(hours).doubleValue() > allowance.hours()) {
+      throw new UnprocessableException(
+          "hours",
+          "the "
+              + account.plan()
+              + " plan allows "
+              + allowance.hours()
+              + " h of "
+              + benefit
+              + " from "
+              + balance.periodStart()
+              + " to "
+              + balance.periodEnd()
+              + "; "
+              + balance.usedHours()
+              + " h are used, so "
+              + balance.remainingHours()
+              + " h remain, not "
+              + hours
+              + " ("
+              + allowance.note()
+              + ")");
     }
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement("insert into service_usage "
-          + "(account_id, benefit, used_on, hours, note, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)",
-          new String[] {"id"});
-      insert.setString(1, account.id());
-      insert.setString(2, benefit);
-      insert.setObject(3, usedOn);
-      insert.setBigDecimal(4, hours);
-      insert.setString(5, note);
-      insert.setString(6, recordedBy);
-      insert.setTimestamp(7, Timestamp.from(clock.instant()));
-      return insert;
-    }, key);
-    Usage usage = new Usage(key.getKey().longValue(), account.id(), benefit, usedOn, hours, note, recordedBy);
-    return new Recorded(usage, balance(account.id(), allowance, usedOn));
+    long id = usage.insert(account.id(), benefit, usedOn, hours, note, recordedBy, clock.instant());
+    return new Recorded(
+        new Usage(id, account.id(), benefit, usedOn, hours, note, recordedBy),
+        balance(account.id(), allowance, usedOn));
   }
 
-  /** Every allowance of the account's plan, with what is used of it in the periods that contain {@code on}. */
+  /**
+   * Every allowance of the account's plan, with what is used of it in the periods that contain
+   * {@code on}.
+   */
   @Transactional(readOnly = true)
   public List<Balance> balances(String accountId, LocalDate on) {
-    Accounts.Account account = accounts.account(accountId).orElseThrow(() -> unknownAccount(accountId));
+    AccountRepository.Account account =
+        accounts.find(accountId).orElseThrow(() -> unknownAccount(accountId));
     return benefits(account.plan()).stream()
         .map(benefit -> balance(account.id(), allowance(account.plan(), benefit).orElseThrow(), on))
         .toList();
@@ -142,28 +204,46 @@ public class ServiceAllowanceLedger {
 
   /** The allowance of a plan for a benefit; empty when the plan does not include it. */
   public Optional<Allowance> allowance(String plan, String benefit) {
-    DmnDecisionResultEntries result = decisions.evaluate(DECISION, Map.of("plan", plan, "benefit", benefit))
-        .getFirstResult();
-    return Optional.ofNullable(result).map(entries -> new Allowance(benefit,
-        entries.get("hours") == null ? null : ((Number) entries.get("hours")).doubleValue(),
-        (String) entries.get("period"),
-        entries.get("maxSessions") == null ? null : ((Number) entries.get("maxSessions")).intValue(),
-        (String) entries.get("note")));
+    DmnDecisionResultEntries result =
+        decisions.evaluate(DECISION, Map.of("plan", plan, "benefit", benefit)).getFirstResult();
+    return Optional.ofNullable(result)
+        .map(
+            entries ->
+                new Allowance(
+                    benefit,
+                    entries.get("hours") == null
+                        ? null
+                        : ((Number) entries.get("hours")).doubleValue(),
+                    (String) entries.get("period"),
+                    entries.get("maxSessions") == null
+                        ? null
+                        : ((Number) entries.get("maxSessions")).intValue(),
+                    (String) entries.get("note")));
   }
 
   /**
-   * The benefits the deployed decision lists for a plan, read from its rows, so that a row a process owner adds is
-   * tracked without a code change.
+   * The benefits the deployed decision lists for a plan, read from its rows, so that a row a
+   * process owner adds is tracked without a code change.
    */
   public List<String> benefits(String plan) {
-    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-        .latestVersion().singleResult();
-    DecisionTable table = repository.getDmnModelInstance(definition.getId())
-        .getModelElementsByType(DecisionTable.class).iterator().next();
+    DecisionDefinition definition =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION)
+            .latestVersion()
+            .singleResult();
+    DecisionTable table =
+        repository
+            .getDmnModelInstance(definition.getId())
+            .getModelElementsByType(DecisionTable.class)
+            .iterator()
+            .next();
     Set<String> benefits = new LinkedHashSet<>();
     for (Rule rule : table.getRules()) {
-      List<String> entries = rule.getInputEntries().stream().map(entry -> unquote(entry.getText().getTextContent()))
-          .toList();
+      List<String> entries =
+          rule.getInputEntries().stream()
+              .map(entry -> unquote(entry.getText().getTextContent()))
+              .toList();
       if (entries.get(0).equals(plan)) {
         benefits.add(entries.get(1));
       }
@@ -172,35 +252,30 @@ public class ServiceAllowanceLedger {
   }
 
   private Balance balance(String accountId, Allowance allowance, LocalDate on) {
-    LocalDate start = periodStart(allowance.period(), on);
-    LocalDate end = allowance.period() == null ? null : start.plus(Period.parse(allowance.period())).minusDays(1);
-    Map<String, Object> used = jdbc.queryForMap("select coalesce(sum(hours), 0) as used, count(*) as sessions "
-            + "from service_usage where account_id = ? and benefit = ? and used_on >= ? and used_on <= ?",
-        accountId, allowance.benefit(), start, end == null ? LocalDate.of(9999, 12, 31) : end);
-    BigDecimal usedHours = new BigDecimal(String.valueOf(used.get("used"))).stripTrailingZeros();
-    Double remaining = allowance.hours() == null ? null : Math.max(0, allowance.hours() - usedHours.doubleValue());
-    return new Balance(allowance.benefit(), allowance.note(), allowance.period(),
-        allowance.period() == null ? null : start, end, allowance.hours(), usedHours, remaining, allowance.maxSessions(),
-        ((Number) used.get("sessions")).intValue());
-  }
-
-  /** The calendar period that contains the day: its year for P1Y, its quarter for P3M, its month for P1M. */
-  static LocalDate periodStart(String period, LocalDate day) {
-    if (period == null) {
-      return LocalDate.of(1900, 1, 1);
-    }
-    Period length = Period.parse(period).normalized();
-    int months = length.getYears() * 12 + length.getMonths();
-    if (months <= 0 || 12 % months != 0 || length.getDays() != 0) {
-      throw new IllegalStateException("ServiceAllowances period " + period + " is not P1M, P3M, P6M or P1Y");
-    }
-    int firstMonth = (day.getMonthValue() - 1) / months * months + 1;
-    return LocalDate.of(day.getYear(), firstMonth, 1);
+    AllowancePeriod period = AllowancePeriod.containing(allowance.period(), on);
+    ServiceUsageRepository.Used used =
+        usage.used(accountId, allowance.benefit(), period.start(), period.lastDay());
+    Double remaining =
+        allowance.hours() == null
+            ? null
+            : Math.max(0, allowance.hours() - used.hours().doubleValue());
+    return new Balance(
+        allowance.benefit(),
+        allowance.note(),
+        allowance.period(),
+        allowance.period() == null ? null : period.start(),
+        period.end(),
+        allowance.hours(),
+        used.hours(),
+        remaining,
+        allowance.maxSessions(),
+        used.sessions());
   }
 
   /** Locks the account row, so that two uses recorded at once cannot both take the last hours. */
-  private Accounts.Account lockedAccount(String accountId) {
-    Accounts.Account account = accounts.account(accountId).orElseThrow(() -> unknownAccount(accountId));
+  private AccountRepository.Account lockedAccount(String accountId) {
+    AccountRepository.Account account =
+        accounts.find(accountId).orElseThrow(() -> unknownAccount(accountId));
     accounts.lock(accountId);
     return account;
   }
@@ -211,6 +286,8 @@ public class ServiceAllowanceLedger {
 
   private static String unquote(String text) {
     String trimmed = text.trim();
-    return trimmed.startsWith("\"") && trimmed.endsWith("\"") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+    return trimmed.startsWith("\"") && trimmed.endsWith("\"")
+        ? trimmed.substring(1, trimmed.length() - 1)
+        : trimmed;
   }
 }

@@ -1,9 +1,9 @@
 package io.caseops.entitlement;
 
+import io.caseops.system.EngineClock;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.StaffGroups;
-import io.caseops.system.EngineClock;
 import io.caseops.system.web.ForbiddenException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,15 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff record the hours of time-boxed premium services given to an account, and see what remains of each allowance.
- * Reading is open to every staff member; recording to TAMs and support managers.
+ * Staff record the hours of time-boxed premium services given to an account, and see what remains
+ * of each allowance. Reading is open to every staff member; recording to TAMs and support managers.
  */
 @RestController
 @RequestMapping(StaffApiAuthentication.PATH + "/accounts/{accountId}/service-usage")
 class ServiceUsageController {
 
-  record UsageRequest(String benefit, LocalDate usedOn, BigDecimal hours, String note) {
-  }
+  record UsageRequest(String benefit, LocalDate usedOn, BigDecimal hours, String note) {}
 
   private final ServiceAllowanceLedger ledger;
   private final EngineClock clock;
@@ -40,21 +39,36 @@ class ServiceUsageController {
   }
 
   @GetMapping
-  List<ServiceAllowanceLedger.Balance> balances(@PathVariable String accountId,
-                                                @RequestParam(required = false)
-                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+  List<ServiceAllowanceLedger.Balance> balances(
+      @PathVariable String accountId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
     return ledger.balances(accountId, on == null ? LocalDate.now(clock) : on);
   }
 
   @PostMapping
-  ResponseEntity<ServiceAllowanceLedger.Recorded> record(@PathVariable String accountId, @RequestBody UsageRequest request,
-                                  @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
+  ResponseEntity<ServiceAllowanceLedger.Recorded> record(
+      @PathVariable String accountId,
+      @RequestBody UsageRequest request,
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     if (!staff.inAny(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS)) {
-      throw new ForbiddenException("Only technical account managers and support managers record service hours");
+      throw new ForbiddenException(
+          "Only technical account managers and support managers record service hours");
     }
-    ServiceAllowanceLedger.Recorded recorded = ledger.record(accountId, request.benefit(), request.usedOn(),
-        request.hours(), request.note(), staff.id());
-    return ResponseEntity.created(URI.create(StaffApiAuthentication.PATH + "/accounts/" + accountId
-        + "/service-usage/" + recorded.usage().id())).body(recorded);
+    ServiceAllowanceLedger.Recorded recorded =
+        ledger.record(
+            accountId,
+            request.benefit(),
+            request.usedOn(),
+            request.hours(),
+            request.note(),
+            staff.id());
+    return ResponseEntity.created(
+            URI.create(
+                StaffApiAuthentication.PATH
+                    + "/accounts/"
+                    + accountId
+                    + "/service-usage/"
+                    + recorded.usage().id()))
+        .body(recorded);
   }
 }

@@ -1,8 +1,10 @@
 package io.caseops.sla;
 
+import io.caseops.system.Api;
 import java.util.Arrays;
 
 /** Which hours a target counts (the ResponseTarget decision's {@code coverage} output). */
+@Api
 public enum Coverage {
   /** Every hour of every day. */
   ALWAYS("24x7"),
@@ -23,7 +25,12 @@ public enum Coverage {
   }
 
   public static Coverage of(String value) {
-    return Arrays.stream(values()).filter(coverage -> coverage.value.equals(value)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown coverage '" + value + "' (known: 24x7, 24x5, business-hours)"));
+    return Arrays.stream(values())
+        .filter(coverage -> coverage.value.equals(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown coverage '" + value + "' (known: 24x7, 24x5, business-hours)"));
   }
 }

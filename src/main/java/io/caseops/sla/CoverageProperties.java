@@ -1,5 +1,6 @@
 package io.caseops.sla;
 
+import io.caseops.system.Api;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -8,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The coverage calendars ({@code caseops.coverage.*}): the regions and time slots of each catalogue, and company
- * holidays. The defaults are in application.yaml; operators override them without a rebuild (docs/operations.md).
+ * The coverage calendars ({@code caseops.coverage.*}): the regions and time slots of each
+ * catalogue, and company holidays. The defaults are in application.yaml; operators override them
+ * without a rebuild (docs/operations.md).
  *
- * @param warningShare    the share of a target after which the SLA warning fires (0.75 = at 75 %)
- * @param regions         every region (Adobe) and time slot (AAI), each belonging to one catalogue
+ * @param warningShare the share of a target after which the SLA warning fires (0.75 = at 75 %)
+ * @param regions every region (Adobe) and time slot (AAI), each belonging to one catalogue
  * @param companyHolidays extra closed days on top of the public holidays
  */
+@Api
 @ConfigurationProperties("caseops.coverage")
 public record CoverageProperties(
     @DefaultValue("0.75") double warningShare,
@@ -22,25 +25,35 @@ public record CoverageProperties(
     @DefaultValue List<CompanyHoliday> companyHolidays) {
 
   /**
-   * @param catalogue      the catalogue the region belongs to: Adobe's AMER is not AAI's AMER
-   * @param id             the region or time-slot id, e.g. {@code EMEA}, {@code JAPAN-KOREA}
-   * @param zone           its time zone
-   * @param opens          weekday window start, local time
-   * @param closes         weekday window end, local time
-   * @param holidayCountry ISO country code whose public holidays close the region (Jollyday calendar code)
-   * @param holidaySubdivision optional part of that country with holidays of its own, e.g. {@code eng} (England)
-   * @param languages      languages the region's team handles (ISO 639-1), English included where it does
-   * @param team           the Camunda group of the regional team that takes its cases
+   * @param catalogue the catalogue the region belongs to: Adobe's AMER is not AAI's AMER
+   * @param id the region or time-slot id, e.g. {@code EMEA}, {@code JAPAN-KOREA}
+   * @param zone its time zone
+   * @param opens weekday window start, local time
+   * @param closes weekday window end, local time
+   * @param holidayCountry ISO country code whose public holidays close the region (Jollyday
+   *     calendar code)
+   * @param holidaySubdivision optional part of that country with holidays of its own, e.g. {@code
+   *     eng} (England)
+   * @param languages languages the region's team handles (ISO 639-1), English included where it
+   *     does
+   * @param team the Camunda group of the regional team that takes its cases
    */
-  public record Region(String catalogue, String id, ZoneId zone, LocalTime opens, LocalTime closes,
-                       String holidayCountry, String holidaySubdivision, List<String> languages, String team) {
-  }
+  public record Region(
+      String catalogue,
+      String id,
+      ZoneId zone,
+      LocalTime opens,
+      LocalTime closes,
+      String holidayCountry,
+      String holidaySubdivision,
+      List<String> languages,
+      String team) {}
 
   /**
-   * @param date    the closed day
-   * @param name    what it is, shown in the published calendar
-   * @param regions {@code catalogue/REGION} keys it applies to, e.g. {@code automation-anywhere/EMEA}; empty = all
+   * @param date the closed day
+   * @param name what it is, shown in the published calendar
+   * @param regions {@code catalogue/REGION} keys it applies to, e.g. {@code
+   *     automation-anywhere/EMEA}; empty = all
    */
-  public record CompanyHoliday(LocalDate date, String name, @DefaultValue List<String> regions) {
-  }
+  public record CompanyHoliday(LocalDate date, String name, @DefaultValue List<String> regions) {}
 }

@@ -1,16 +1,18 @@
 package io.caseops.sla;
 
-import java.util.HashSet;
+import io.caseops.system.Api;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured regions and time slots, checked at start-up, and the coverage calendar of each. The entry point of
- * the {@code sla} feature for other features.
+ * The configured regions and time slots, checked at start-up, and the coverage calendar of each.
+ * The entry point of the {@code sla} feature for other features.
  */
+@Api
 @Component
 public class CoverageRegions {
 
@@ -30,11 +32,14 @@ public class CoverageRegions {
   }
 
   public List<CoverageProperties.Region> of(String catalogue) {
-    return properties.regions().stream().filter(region -> region.catalogue().equals(catalogue)).toList();
+    return properties.regions().stream()
+        .filter(region -> region.catalogue().equals(catalogue))
+        .toList();
   }
 
   public CoverageCalendar calendar(CoverageProperties.Region region) {
-    return new CoverageCalendar(region.zone(), region.opens(), region.closes(), date -> holidays.isHoliday(region, date));
+    return new CoverageCalendar(
+        region.zone(), region.opens(), region.closes(), date -> holidays.isHoliday(region, date));
   }
 
   public List<Holidays.Holiday> holidays(CoverageProperties.Region region, int year) {
@@ -47,32 +52,53 @@ public class CoverageRegions {
 
   private static void validate(CoverageProperties properties) {
     if (properties.warningShare() <= 0 || properties.warningShare() > 1) {
-      throw new IllegalStateException("caseops.coverage.warning-share must be in (0, 1], got " + properties.warningShare());
+      throw new IllegalStateException(
+          "caseops.coverage.warning-share must be in (0, 1], got " + properties.warningShare());
     }
     Set<String> seen = new HashSet<>();
     for (CoverageProperties.Region region : properties.regions()) {
       String key = region.catalogue() + "/" + region.id();
-      if (region.catalogue() == null || region.id() == null || region.zone() == null || region.opens() == null
-          || region.closes() == null || region.team() == null || region.holidayCountry() == null) {
-        throw new IllegalStateException("caseops.coverage.regions: " + key
-            + " needs catalogue, id, zone, opens, closes, holiday-country and team");
+      if (region.catalogue() == null
+          || region.id() == null
+          || region.zone() == null
+          || region.opens() == null
+          || region.closes() == null
+          || region.team() == null
+          || region.holidayCountry() == null) {
+        throw new IllegalStateException(
+            "caseops.coverage.regions: "
+                + key
+                + " needs catalogue, id, zone, opens, closes, holiday-country and team");
       }
       if (!seen.add(key)) {
-        throw new IllegalStateException("caseops.coverage.regions: " + key + " is configured twice");
+        throw new IllegalStateException(
+            "caseops.coverage.regions: " + key + " is configured twice");
       }
       if (!region.closes().isAfter(region.opens())) {
-        throw new IllegalStateException("caseops.coverage.regions: " + key + " closes before it opens");
+        throw new IllegalStateException(
+            "caseops.coverage.regions: " + key + " closes before it opens");
       }
       if (!Holidays.supports(region.holidayCountry())) {
-        throw new IllegalStateException("caseops.coverage.regions: " + key + ": no holiday calendar for country '"
-            + region.holidayCountry() + "'");
+        throw new IllegalStateException(
+            "caseops.coverage.regions: "
+                + key
+                + ": no holiday calendar for country '"
+                + region.holidayCountry()
+                + "'");
       }
     }
   }
 
-  /** Due and warning instants of a target started at {@code start}, counted in the region's calendar. */
-  public DueDates.Due due(CoverageProperties.Region region, Instant start, Target target, ClockKind clock,
-                          Coverage coverage) {
+  /**
+   * Due and warning instants of a target started at {@code start}, counted in the region's
+   * calendar.
+   */
+  public DueDates.Due due(
+      CoverageProperties.Region region,
+      Instant start,
+      Target target,
+      ClockKind clock,
+      Coverage coverage) {
     return DueDates.due(start, target, clock, coverage, calendar(region), warningShare());
   }
 }

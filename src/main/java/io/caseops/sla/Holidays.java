@@ -3,6 +3,7 @@ package io.caseops.sla;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
+import io.caseops.system.Api;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -15,14 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Public holidays by country from the Jollyday library (public and bank holidays; observances stay working days),
- * plus the operator's company holidays. Cached per country and year: the due-date arithmetic asks once per day.
+ * Public holidays by country from the Jollyday library (public and bank holidays; observances stay
+ * working days), plus the operator's company holidays. Cached per country and year: the due-date
+ * arithmetic asks once per day.
  */
+@Api
 public final class Holidays {
 
   /** A closed day, as the published calendar lists it. */
-  public record Holiday(LocalDate date, String name) {
-  }
+  public record Holiday(LocalDate date, String name) {}
 
   private final List<CoverageProperties.CompanyHoliday> companyHolidays;
   private final Map<String, List<Holiday>> publicHolidays = new ConcurrentHashMap<>();
@@ -37,9 +39,13 @@ public final class Holidays {
     return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
   }
 
-  /** Every closed day of the region in the year, sorted: public holidays of its country and company holidays. */
+  /**
+   * Every closed day of the region in the year, sorted: public holidays of its country and company
+   * holidays.
+   */
   public List<Holiday> of(CoverageProperties.Region region, int year) {
-    List<Holiday> days = new ArrayList<>(publicHolidays(region.holidayCountry(), region.holidaySubdivision(), year));
+    List<Holiday> days =
+        new ArrayList<>(publicHolidays(region.holidayCountry(), region.holidaySubdivision(), year));
     String key = region.catalogue() + "/" + region.id();
     companyHolidays.stream()
         .filter(day -> day.date().getYear() == year)
@@ -49,21 +55,33 @@ public final class Holidays {
     return days;
   }
 
-  /** Asked once per day by the due-date arithmetic, hence the cache of each region's closed days per year. */
+  /**
+   * Asked once per day by the due-date arithmetic, hence the cache of each region's closed days per
+   * year.
+   */
   public boolean isHoliday(CoverageProperties.Region region, LocalDate date) {
-    return closedDays.computeIfAbsent(region.catalogue() + "/" + region.id() + "/" + date.getYear(),
-        key -> of(region, date.getYear()).stream().map(Holiday::date).collect(Collectors.toSet())).contains(date);
+    return closedDays
+        .computeIfAbsent(
+            region.catalogue() + "/" + region.id() + "/" + date.getYear(),
+            key ->
+                of(region, date.getYear()).stream().map(Holiday::date).collect(Collectors.toSet()))
+        .contains(date);
   }
 
   private List<Holiday> publicHolidays(String country, String subdivision, int year) {
-    String[] subdivisions = subdivision == null || subdivision.isBlank() ? new String[0] : new String[] {subdivision};
-    return publicHolidays.computeIfAbsent(country + "/" + subdivision + "/" + year, key -> {
-      HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
-      return manager.getHolidays(Year.of(year), subdivisions).stream()
-          .filter(day -> day.getType() != HolidayType.OBSERVANCE)
-          .map(day -> new Holiday(day.getDate(), day.getDescription(Locale.ENGLISH)))
-          .sorted(Comparator.comparing(Holiday::date))
-          .toList();
-    });
+    String[] subdivisions =
+        subdivision == null || subdivision.isBlank() ? new String[0] : new String[] {subdivision};
+    return publicHolidays.computeIfAbsent(
+        country + "/" + subdivision + "/" + year,
+        key -> {
+          HolidayManager manager =
+              HolidayManager.getInstance(
+                  ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
+          return manager.getHolidays(Year.of(year), subdivisions).stream()
+              .filter(day -> day.getType() != HolidayType.OBSERVANCE)
+              .map(day -> new Holiday(day.getDate(), day.getDescription(Locale.ENGLISH)))
+              .sorted(Comparator.comparing(Holiday::date))
+              .toList();
+        });
   }
 }

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The one source of "now" for CaseOps code: the engine's clock. Tests move it with {@link ClockUtil}, and timers,
- * due dates and CaseOps' own timestamps all move with it. Inject this instead of calling {@code Instant.now()}.
+ * The one source of "now" for CaseOps code: the engine's clock. Tests move it with {@link
+ * ClockUtil}, and timers, due dates and CaseOps' own timestamps all move with it. Inject this
+ * instead of calling {@code Instant.now()}.
  */
 @Component
 public class EngineClock extends Clock {
@@ -26,6 +26,6 @@ public class EngineClock extends Clock {
 
   @Override
   public Instant instant() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineInternals.now();
   }
 }

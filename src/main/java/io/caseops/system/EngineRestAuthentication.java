@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API ({@code /engine-rest}) is open to staff only: HTTP Basic against Camunda's users, and the
- * caller's Camunda authorizations apply to every call. The starter leaves it unauthenticated by default.
+ * The engine REST API ({@code /engine-rest}) is open to staff only: HTTP Basic against Camunda's
+ * users, and the caller's Camunda authorizations apply to every call. The starter leaves it
+ * unauthenticated by default.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
@@ -22,9 +23,12 @@ class EngineRestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-engine-rest-authentication");
     registration.addUrlPatterns(restPath + "/*");
-    registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName(),
-        ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, restPath));
+    registration.setInitParameters(
+        Map.of(
+            ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            HttpBasicAuthenticationProvider.class.getName(),
+            ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX,
+            restPath));
     return registration;
   }
 }

@@ -1,6 +1,9 @@
 package io.caseops.system;
 
-/** Start-up refused: the first administrator cannot be created (outside the demo profile nobody gets a default password). */
+/**
+ * Start-up refused: the first administrator cannot be created (outside the demo profile nobody gets
+ * a default password).
+ */
 public class FirstAdminPasswordException extends RuntimeException {
 
   public FirstAdminPasswordException(String adminId, String problem) {

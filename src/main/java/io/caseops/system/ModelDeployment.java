@@ -22,23 +22,28 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why not the starter's default: its resource pattern skips {@code .form}, and it names each
  * resource by its absolute file path in {@code spring-boot:run} but by its bare file name in the
- * jar. Names must be stable, because the engine's duplicate filter compares resources by name:
- * with stable names a restart deploys nothing new, and any changed file redeploys the whole set,
- * so {@code camunda:formRef} with binding {@code deployment} always finds its form.
+ * jar. Names must be stable, because the engine's duplicate filter compares resources by name: with
+ * stable names a restart deploys nothing new, and any changed file redeploys the whole set, so
+ * {@code camunda:formRef} with binding {@code deployment} always finds its form.
  */
 @Component
-public class ModelDeployment extends AbstractCamundaConfiguration implements CamundaDeploymentConfiguration {
+public class ModelDeployment extends AbstractCamundaConfiguration
+    implements CamundaDeploymentConfiguration {
 
-  /** The deployment's name in Cockpit; the duplicate filter only compares deployments of this name. */
+  /**
+   * The deployment's name in Cockpit; the duplicate filter only compares deployments of this name.
+   */
   public static final String DEPLOYMENT_NAME = "caseops-models";
 
   /** Folders the process owners edit, and the file kinds the engine deploys from them. */
   public static final List<String> FOLDERS = List.of("processes", "forms");
+
   public static final List<String> SUFFIXES = List.of(".bpmn", ".dmn", ".form");
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployment.class);
 
-  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final PathMatchingResourcePatternResolver resolver =
+      new PathMatchingResourcePatternResolver();
 
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
@@ -47,11 +52,18 @@ public class ModelDeployment extends AbstractCamundaConfiguration implements Cam
     }
     Set<Resource> resources = getDeploymentResources();
     configuration.setDeploymentName(DEPLOYMENT_NAME);
-    // false = redeploy the whole set when any resource changed (the engine's duplicate filter is on either way).
+    // false = redeploy the whole set when any resource changed (the engine's duplicate filter is on
+    // either way).
     configuration.setDeployChangedOnly(false);
     configuration.setDeploymentResources(resources.toArray(Resource[]::new));
-    LOG.info("Deploying {} models and forms from {}: {}", resources.size(), FOLDERS,
-        resources.stream().map(r -> ((ContextResource) r).getPathWithinContext()).sorted().toList());
+    LOG.info(
+        "Deploying {} models and forms from {}: {}",
+        resources.size(),
+        FOLDERS,
+        resources.stream()
+            .map(r -> ((ContextResource) r).getPathWithinContext())
+            .sorted()
+            .toList());
   }
 
   @Override
@@ -74,11 +86,14 @@ public class ModelDeployment extends AbstractCamundaConfiguration implements Cam
           .map(file -> (Resource) new NamedModel(folder + "/" + relativePath(file, roots)))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + folder + "/*" + suffix + " on the classpath", e);
+      throw new UncheckedIOException(
+          "Cannot list " + folder + "/*" + suffix + " on the classpath", e);
     }
   }
 
-  /** The file's path below the classpath root it was found in, the same in a folder and in a jar. */
+  /**
+   * The file's path below the classpath root it was found in, the same in a folder and in a jar.
+   */
   private static String relativePath(Resource file, Resource[] roots) {
     try {
       String url = file.getURL().toString();

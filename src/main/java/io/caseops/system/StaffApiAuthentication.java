@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * CaseOps' own staff endpoints ({@code /staff/api}) take the same logins as Tasklist and Cockpit: HTTP Basic against
- * Camunda's users. The authenticated {@link StaffUser} is a request attribute; controllers check its groups.
+ * CaseOps' own staff endpoints ({@code /staff/api}) take the same logins as Tasklist and Cockpit:
+ * HTTP Basic against Camunda's users. The authenticated {@link StaffUser} is a request attribute;
+ * controllers check its groups.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffApiAuthentication {
@@ -39,22 +40,34 @@ public class StaffApiAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        BasicCredentials credentials = BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
-        if (credentials == null || !identity.checkPassword(credentials.user(), credentials.password())) {
-          BasicCredentials.challenge(response, "CaseOps staff", "Log in with your CaseOps staff user (HTTP Basic).");
-          return;
-        }
-        Set<String> groups = identity.createGroupQuery().groupMember(credentials.user()).list().stream()
-            .map(Group::getId).collect(Collectors.toUnmodifiableSet());
-        request.setAttribute(StaffUser.ATTRIBUTE, new StaffUser(credentials.user(), groups));
-        chain.doFilter(request, response);
-      }
-    });
+  FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(
+      IdentityService identity) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                BasicCredentials credentials =
+                    BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
+                if (credentials == null
+                    || !identity.checkPassword(credentials.user(), credentials.password())) {
+                  BasicCredentials.challenge(
+                      response,
+                      "CaseOps staff",
+                      "Log in with your CaseOps staff user (HTTP Basic).");
+                  return;
+                }
+                Set<String> groups =
+                    identity.createGroupQuery().groupMember(credentials.user()).list().stream()
+                        .map(Group::getId)
+                        .collect(Collectors.toUnmodifiableSet());
+                request.setAttribute(
+                    StaffUser.ATTRIBUTE, new StaffUser(credentials.user(), groups));
+                chain.doFilter(request, response);
+              }
+            });
     registration.setName("caseops-staff-api-authentication");
     registration.addUrlPatterns(PATH + "/*");
     return registration;

@@ -1,7 +1,7 @@
 package io.caseops.system;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
@@ -12,12 +12,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,11 +41,11 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the staff role model right after the engine is built: the groups, what each may do (authorization
- * checks are on), the Tasklist filters, and the first administrator.
+ * Seeds the staff role model right after the engine is built: the groups, what each may do
+ * (authorization checks are on), the Tasklist filters, and the first administrator.
  *
- * <p>Everything is created once and then left alone, so that changes made in Camunda Admin survive restarts.
- * See docs/operations.md, "Staff and permissions", for the table this code encodes.
+ * <p>Everything is created once and then left alone, so that changes made in Camunda Admin survive
+ * restarts. See docs/operations.md, "Staff and permissions", for the table this code encodes.
  */
 @Component
 public class StaffDirectory extends AbstractCamundaConfiguration {
@@ -78,7 +78,11 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
   Map<String, String> groups() {
     Map<String, String> groups = new LinkedHashMap<>();
     groups.put(StaffGroups.SUPPORT_ENGINEERS, "Support engineers");
-    staff.teams().forEach(team -> groups.put(team, "Regional team " + team.replaceFirst("^team-", "").toUpperCase()));
+    staff
+        .teams()
+        .forEach(
+            team ->
+                groups.put(team, "Regional team " + team.replaceFirst("^team-", "").toUpperCase()));
     groups.put(StaffGroups.ESCALATION_MANAGERS, "Escalation managers");
     groups.put(StaffGroups.SUPPORT_MANAGERS, "Support managers");
     groups.put(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, "Technical account managers");
@@ -88,16 +92,18 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
   }
 
   /**
-   * The default permissions of each group. Engineers need no grant on tasks: the engine gives a candidate
-   * group READ and TASK_WORK on each task it is a candidate for (default-user-permission-name-for-task), which
-   * is exactly "see and work your team's tasks".
+   * The default permissions of each group. Engineers need no grant on tasks: the engine gives a
+   * candidate group READ and TASK_WORK on each task it is a candidate for
+   * (default-user-permission-name-for-task), which is exactly "see and work your team's tasks".
    */
   Collection<Grant> grants() {
     Grants grants = new Grants();
-    List<String> staffGroups = new ArrayList<>(List.of(StaffGroups.SUPPORT_ENGINEERS, StaffGroups.PROCESS_OWNERS));
+    List<String> staffGroups =
+        new ArrayList<>(List.of(StaffGroups.SUPPORT_ENGINEERS, StaffGroups.PROCESS_OWNERS));
     staffGroups.addAll(StaffGroups.MANAGERS);
     for (String group : staffGroups) {
-      // Everyone on staff works in Tasklist, reads the models their tasks come from and sees colleagues' names.
+      // Everyone on staff works in Tasklist, reads the models their tasks come from and sees
+      // colleagues' names.
       grants.grant(group, Resources.APPLICATION, "tasklist", ACCESS);
       grants.grant(group, Resources.PROCESS_DEFINITION, ANY, READ);
       grants.grant(group, Resources.DEPLOYMENT, ANY, READ);
@@ -107,9 +113,11 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     List<String> cockpitGroups = new ArrayList<>(StaffGroups.MANAGERS);
     cockpitGroups.add(StaffGroups.PROCESS_OWNERS);
     for (String group : cockpitGroups) {
-      // Managers and process owners read everything in Cockpit: instances, tasks, incidents, history, decisions.
+      // Managers and process owners read everything in Cockpit: instances, tasks, incidents,
+      // history, decisions.
       grants.grant(group, Resources.APPLICATION, "cockpit", ACCESS);
-      grants.grant(group, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
+      grants.grant(
+          group, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
       grants.grant(group, Resources.PROCESS_INSTANCE, ANY, READ);
       grants.grant(group, Resources.TASK, ANY, READ);
       grants.grant(group, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
@@ -119,12 +127,18 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       grants.grant(group, Resources.DASHBOARD, ANY, READ);
     }
     // Process owners deploy and version models, and migrate running cases to a new version.
-    for (Resource resource : List.of(Resources.DEPLOYMENT, Resources.PROCESS_DEFINITION, Resources.DECISION_DEFINITION,
-        Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.BATCH)) {
+    for (Resource resource :
+        List.of(
+            Resources.DEPLOYMENT,
+            Resources.PROCESS_DEFINITION,
+            Resources.DECISION_DEFINITION,
+            Resources.DECISION_REQUIREMENTS_DEFINITION,
+            Resources.BATCH)) {
       grants.grant(StaffGroups.PROCESS_OWNERS, resource, ANY, ALL);
     }
     grants.grant(StaffGroups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, READ, UPDATE);
-    // Administrators: everything, as Camunda's own admin set-up does; only they get the Admin application.
+    // Administrators: everything, as Camunda's own admin set-up does; only they get the Admin
+    // application.
     for (Resources resource : Resources.values()) {
       grants.grant(StaffGroups.ADMINS, resource, ANY, ALL);
     }
@@ -142,21 +156,33 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     LOG.info("Created staff group {}", id);
   }
 
-  private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-    TaskQuery teamTasks = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-        .includeAssignedTasks();
+  private void createFilters(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    TaskQuery teamTasks =
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks();
     TaskQuery myTasks = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
     createFilter(filters, authorizations, FILTER_TEAM_TASKS, -10, teamTasks);
     createFilter(filters, authorizations, FILTER_MY_TASKS, -5, myTasks);
   }
 
-  private void createFilter(FilterService filters, AuthorizationService authorizations, String name, int priority,
-                            TaskQuery query) {
+  private void createFilter(
+      FilterService filters,
+      AuthorizationService authorizations,
+      String name,
+      int priority,
+      TaskQuery query) {
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
     }
-    Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+    Filter filter =
+        filters
+            .newTaskFilter(name)
+            .setOwner(null)
+            .setQuery(query)
+            .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
     filters.saveFilter(filter);
     Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
     everyone.setResource(Resources.FILTER);
@@ -173,11 +199,16 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     if (admin.password() == null || admin.password().isBlank()) {
       throw new FirstAdminPasswordException(admin.id(), "no password is configured");
     }
-    PasswordPolicyResult policy = passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password()) : null;
+    PasswordPolicyResult policy =
+        passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password()) : null;
     if (policy != null && !policy.isValid()) {
-      throw new FirstAdminPasswordException(admin.id(), "the configured password breaks the password policy ("
-          + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
-          .collect(Collectors.joining(", ")) + ")");
+      throw new FirstAdminPasswordException(
+          admin.id(),
+          "the configured password breaks the password policy ("
+              + policy.getViolatedRules().stream()
+                  .map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
     User user = identity.newUser(admin.id());
     user.setFirstName(admin.firstName());
@@ -187,8 +218,11 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     identity.saveUser(user);
     identity.createMembership(admin.id(), StaffGroups.ADMINS);
     if (environment.acceptsProfiles(Profiles.of("demo"))) {
-      LOG.info("Demo profile: log in to http://localhost:{}/camunda as '{}' with password '{}'",
-          environment.getProperty("server.port", "8080"), admin.id(), admin.password());
+      LOG.info(
+          "Demo profile: log in to http://localhost:{}/camunda as '{}' with password '{}'",
+          environment.getProperty("server.port", "8080"),
+          admin.id(),
+          admin.password());
     } else {
       LOG.info("Created the first administrator '{}'", admin.id());
     }
@@ -198,8 +232,14 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
   record Grant(String groupId, Resource resource, String resourceId, Set<Permission> permissions) {
 
     void applyTo(AuthorizationService authorizations) {
-      boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-          .resourceType(resource).resourceId(resourceId).count() > 0;
+      boolean exists =
+          authorizations
+                  .createAuthorizationQuery()
+                  .groupIdIn(groupId)
+                  .resourceType(resource)
+                  .resourceId(resourceId)
+                  .count()
+              > 0;
       if (exists) {
         return;
       }
@@ -212,13 +252,17 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     }
   }
 
-  /** Collects grants, one per group and resource: the engine keeps one authorization row for each. */
+  /**
+   * Collects grants, one per group and resource: the engine keeps one authorization row for each.
+   */
   private static final class Grants {
     private final Map<String, Grant> byKey = new LinkedHashMap<>();
 
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-      Grant grant = byKey.computeIfAbsent(groupId + "|" + resource.resourceType() + "|" + resourceId,
-          key -> new Grant(groupId, resource, resourceId, new LinkedHashSet<>()));
+      Grant grant =
+          byKey.computeIfAbsent(
+              groupId + "|" + resource.resourceType() + "|" + resourceId,
+              key -> new Grant(groupId, resource, resourceId, new LinkedHashSet<>()));
       grant.permissions().addAll(List.of(permissions));
     }
 

@@ -2,7 +2,10 @@ package io.caseops.system;
 
 import java.util.List;
 
-/** The staff groups every CaseOps installation has, besides the regional teams of {@link StaffProperties}. */
+/**
+ * The staff groups every CaseOps installation has, besides the regional teams of {@link
+ * StaffProperties}.
+ */
 public final class StaffGroups {
 
   public static final String SUPPORT_ENGINEERS = "support-engineers";
@@ -10,12 +13,13 @@ public final class StaffGroups {
   public static final String SUPPORT_MANAGERS = "support-managers";
   public static final String TECHNICAL_ACCOUNT_MANAGERS = "technical-account-managers";
   public static final String PROCESS_OWNERS = "process-owners";
+
   /** Camunda's own administrators group: members pass every authorization check and use Admin. */
   public static final String ADMINS = "camunda-admin";
 
   /** Groups that watch cases in Cockpit. */
-  public static final List<String> MANAGERS = List.of(SUPPORT_MANAGERS, ESCALATION_MANAGERS, TECHNICAL_ACCOUNT_MANAGERS);
+  public static final List<String> MANAGERS =
+      List.of(SUPPORT_MANAGERS, ESCALATION_MANAGERS, TECHNICAL_ACCOUNT_MANAGERS);
 
-  private StaffGroups() {
-  }
+  private StaffGroups() {}
 }

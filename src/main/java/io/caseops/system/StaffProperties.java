@@ -12,16 +12,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("caseops.staff")
 public record StaffProperties(
-    @DefaultValue({"team-amer", "team-latam", "team-emea", "team-apac", "team-japan", "team-follow-the-sun"})
-    List<String> teams,
+    @DefaultValue({
+          "team-amer",
+          "team-latam",
+          "team-emea",
+          "team-apac",
+          "team-japan",
+          "team-follow-the-sun"
+        })
+        List<String> teams,
     @DefaultValue Admin admin) {
 
   /**
    * @param id user id of the first administrator
-   * @param password required on a database that does not hold that user yet, unless the demo profile is on
+   * @param password required on a database that does not hold that user yet, unless the demo
+   *     profile is on
    */
-  public record Admin(@DefaultValue("admin") String id, String password,
-                      @DefaultValue("CaseOps") String firstName, @DefaultValue("Administrator") String lastName,
-                      String email) {
-  }
+  public record Admin(
+      @DefaultValue("admin") String id,
+      String password,
+      @DefaultValue("CaseOps") String firstName,
+      @DefaultValue("Administrator") String lastName,
+      String email) {}
 }

@@ -10,14 +10,15 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 public final class StartupFailureAnalyzers {
 
-  private StartupFailureAnalyzers() {
-  }
+  private StartupFailureAnalyzers() {}
 
-  public static final class FirstAdminPassword extends AbstractFailureAnalyzer<FirstAdminPasswordException> {
+  public static final class FirstAdminPassword
+      extends AbstractFailureAnalyzer<FirstAdminPasswordException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, FirstAdminPasswordException cause) {
       return new FailureAnalysis(
-          cause.getMessage() + ". Outside the demo profile CaseOps creates no user with a default password.",
+          cause.getMessage()
+              + ". Outside the demo profile CaseOps creates no user with a default password.",
           "Set the first administrator's password, at least 10 characters with upper and lower case, a digit and "
               + "a symbol, e.g. CASEOPS_STAFF_ADMIN_PASSWORD='<a strong password>' "
               + "(user id: CASEOPS_STAFF_ADMIN_ID, default 'admin'), or start with the demo profile to try CaseOps "
@@ -26,7 +27,9 @@ public final class StartupFailureAnalyzers {
     }
   }
 
-  /** SQL state class 08 is "connection exception": the database is down, unreachable or refuses us. */
+  /**
+   * SQL state class 08 is "connection exception": the database is down, unreachable or refuses us.
+   */
   public static final class DatabaseUnreachable extends AbstractFailureAnalyzer<SQLException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {

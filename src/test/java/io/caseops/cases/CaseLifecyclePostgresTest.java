@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsPostgresTest;
 
 /** The case lifecycle on PostgreSQL. */
 @CaseOpsPostgresTest
-class CaseLifecyclePostgresTest extends CaseLifecycleScenarios {
-}
+class CaseLifecyclePostgresTest extends CaseLifecycleScenarios {}

@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsTest;
 
 /** The case lifecycle on H2 (the embedded default). */
 @CaseOpsTest
-class CaseLifecycleTest extends CaseLifecycleScenarios {
-}
+class CaseLifecycleTest extends CaseLifecycleScenarios {}

@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsPostgresTest;
 
 /** Bad input on PostgreSQL. */
 @CaseOpsPostgresTest
-class ContactApiBadInputPostgresTest extends ContactApiBadInputScenarios {
-}
+class ContactApiBadInputPostgresTest extends ContactApiBadInputScenarios {}

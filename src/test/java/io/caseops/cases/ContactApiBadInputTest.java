@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsTest;
 
 /** Bad input on H2 (the embedded default). */
 @CaseOpsTest
-class ContactApiBadInputTest extends ContactApiBadInputScenarios {
-}
+class ContactApiBadInputTest extends ContactApiBadInputScenarios {}

@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsPostgresTest;
 
 /** The contact API on PostgreSQL. */
 @CaseOpsPostgresTest
-class ContactApiPostgresTest extends ContactApiScenarios {
-}
+class ContactApiPostgresTest extends ContactApiScenarios {}

@@ -22,29 +22,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The contact API over real HTTP, with the demo contacts (password: the e-mail's local part): every endpoint's
- * success path, the visibility rules as a table, both limit refusals per catalogue, the idempotent retry, reopen in
- * and out of the window, RCA allowed and refused, CC on a plan without it. Subclasses pick the database.
+ * The contact API over real HTTP, with the demo contacts (password: the e-mail's local part): every
+ * endpoint's success path, the visibility rules as a table, both limit refusals per catalogue, the
+ * idempotent retry, reopen in and out of the window, RCA allowed and refused, CC on a plan without
+ * it. Subclasses pick the database.
  */
 abstract class ContactApiScenarios {
 
   static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  TaskService tasks;
+  @Autowired TaskService tasks;
 
   @BeforeEach
   void demoSettings() {
     ClockUtil.setCurrentTime(Date.from(MONDAY));
     // Every test starts from the demo accounts' visibility settings.
     jdbc.update("update account set account_wide_visibility = false");
-    jdbc.update("update named_contact set visibility_scope = case when delegated_admin then 'all' else 'own' end");
+    jdbc.update(
+        "update named_contact set visibility_scope = case when delegated_admin then 'all' else 'own' end");
     jdbc.update("update named_contact set visibility_scope = 'own' where account_id = 'globex'");
   }
 
@@ -60,31 +59,48 @@ abstract class ContactApiScenarios {
   static String submission(String product, String region, String answers) {
     return """
         {"product": "%s", "subject": "Runner offline", "description": "Runner 7 is offline since noon.",
-         %s "answers": %s}""".formatted(product, region == null ? "" : "\"region\": \"" + region + "\",", answers);
+         %s "answers": %s}"""
+        .formatted(product, region == null ? "" : "\"region\": \"" + region + "\",", answers);
   }
 
-  static final String SEV2_AAI = """
+  static final String SEV2_AAI =
+      """
       {"productionAffected": true, "productUsable": true, "workaroundAvailable": false, "usersAffected": "several",
        "businessImpact": "critical", "requestType": "incident"}""";
-  static final String SEV1 = """
+  static final String SEV1 =
+      """
       {"productionAffected": true, "productUsable": false, "workaroundAvailable": false, "usersAffected": "all",
        "businessImpact": "critical", "requestType": "incident"}""";
-  static final String MAJOR = """
+  static final String MAJOR =
+      """
       {"productionAffected": true, "productUsable": true, "workaroundAvailable": false, "usersAffected": "several",
        "businessImpact": "major", "requestType": "incident"}""";
 
   String open(String email, String product, String region, String answers) {
-    ContactClient.Response created = as(email).post("/api/cases", submission(product, region, answers));
+    ContactClient.Response created =
+        as(email).post("/api/cases", submission(product, region, answers));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("caseNumber").asText();
   }
 
   void engineer(String caseNumber, String action, String reply) {
-    String task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
-        .taskDefinitionKeyIn("Task_RespondToCustomer", "Task_RespondWithoutTarget", "Task_WorkCase").singleResult()
-        .getId();
-    tasks.complete(task, Map.of(CaseVariables.ACTION, action, CaseVariables.PUBLIC_REPLY, reply,
-        CaseVariables.INTERNAL_NOTE, "internal: customer runs an old agent"));
+    String task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskDefinitionKeyIn(
+                "Task_RespondToCustomer", "Task_RespondWithoutTarget", "Task_WorkCase")
+            .singleResult()
+            .getId();
+    tasks.complete(
+        task,
+        Map.of(
+            CaseVariables.ACTION,
+            action,
+            CaseVariables.PUBLIC_REPLY,
+            reply,
+            CaseVariables.INTERNAL_NOTE,
+            "internal: customer runs an old agent"));
   }
 
   // --- the success path ---
@@ -92,7 +108,8 @@ abstract class ContactApiScenarios {
   @Test
   void aSilverContactSubmitsSeesRepliesAndConfirms() {
     ContactClient ivy = as("ivy.patel@initech.example");
-    ContactClient.Response created = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI));
+    ContactClient.Response created =
+        ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI));
     assertThat(created.status()).isEqualTo(201);
     String number = created.json().get("caseNumber").asText();
     assertThat(created.header("Location")).isEqualTo("/api/cases/" + number);
@@ -101,26 +118,36 @@ abstract class ContactApiScenarios {
     assertThat(created.json().get("responseTarget").asText()).isEqualTo("PT4H");
     assertThat(created.json().get("dueAt").asText()).isEqualTo("2026-11-23T14:00:00Z");
 
-    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
+    engineer(number, NextStep.PROVIDE_RESOLUTION.value(), "Restart the runner service.");
     JsonNode view = ivy.get("/api/cases/" + number).json();
     assertThat(view.get("status").asText()).isEqualTo("Resolution provided");
     assertThat(view.get("sla").get("outcome").asText()).isEqualTo("met");
-    assertThat(view.get("messages")).extracting(message -> message.get("text").asText())
+    assertThat(view.get("messages"))
+        .extracting(message -> message.get("text").asText())
         .containsExactly("Runner 7 is offline since noon.", "Restart the runner service.");
-    assertThat(ivy.get("/api/cases/" + number).body()).doesNotContain("internal: customer runs an old agent");
+    assertThat(ivy.get("/api/cases/" + number).body())
+        .doesNotContain("internal: customer runs an old agent");
 
-    assertThat(ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"Restarted; looks good.\"}").status())
+    assertThat(
+            ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"Restarted; looks good.\"}")
+                .status())
         .isEqualTo(201);
-    assertThat(ivy.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("In progress");
-    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Then we are done.");
-    assertThat(ivy.post("/api/cases/" + number + "/confirm-resolution", null).status()).isEqualTo(204);
+    assertThat(ivy.get("/api/cases/" + number).json().get("status").asText())
+        .isEqualTo("In progress");
+    engineer(number, NextStep.PROVIDE_RESOLUTION.value(), "Then we are done.");
+    assertThat(ivy.post("/api/cases/" + number + "/confirm-resolution", null).status())
+        .isEqualTo(204);
     assertThat(ivy.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("Closed");
-    ContactClient.Response late = ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"One more thing\"}");
+    ContactClient.Response late =
+        ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"One more thing\"}");
     assertThat(late.status()).isEqualTo(422);
-    assertThat(late.json().get("detail").asText()).endsWith("is closed: reopen it first (within 14 days of closure)");
+    assertThat(late.json().get("detail").asText())
+        .endsWith("is closed: reopen it first (within 14 days of closure)");
 
     JsonNode list = ivy.get("/api/cases?status=Closed&product=automation-360&size=5").json();
-    assertThat(list.get("cases")).extracting(item -> item.get("caseNumber").asText()).contains(number);
+    assertThat(list.get("cases"))
+        .extracting(item -> item.get("caseNumber").asText())
+        .contains(number);
     assertThat(list.get("size").asInt()).isEqualTo(5);
   }
 
@@ -128,38 +155,51 @@ abstract class ContactApiScenarios {
   void aRetriedSubmissionWithTheSameKeyReturnsTheFirstCase() {
     ContactClient ivy = as("ivy.patel@initech.example");
     Integer before = jdbc.queryForObject("select count(*) from support_case", Integer.class);
-    ContactClient.Response first = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
-    ContactClient.Response again = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
+    ContactClient.Response first =
+        ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
+    ContactClient.Response again =
+        ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1");
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.json().get("caseNumber")).isEqualTo(first.json().get("caseNumber"));
-    assertThat(jdbc.queryForObject("select count(*) from support_case", Integer.class)).isEqualTo(before + 1);
+    assertThat(jdbc.queryForObject("select count(*) from support_case", Integer.class))
+        .isEqualTo(before + 1);
     // The same key from another contact is another submission.
-    assertThat(as("jon.berg@initech.example").post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI),
-        "retry-1").json().get("caseNumber")).isNotEqualTo(first.json().get("caseNumber"));
+    assertThat(
+            as("jon.berg@initech.example")
+                .post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "retry-1")
+                .json()
+                .get("caseNumber"))
+        .isNotEqualTo(first.json().get("caseNumber"));
   }
 
   // --- visibility ---
 
   @ParameterizedTest(name = "{0}: {1} ({2}) on a case of {3} -> {4}")
   @CsvSource({
-      // plan,     viewer,                         setting,                  submitter,                      status
-      "orange,     gina.ruiz@globex.example,       -,                        gina.ruiz@globex.example,       200",
-      "orange,     hugo.sanz@globex.example,       admin scope all (ignored), gina.ruiz@globex.example,      404",
-      "silver,     jon.berg@initech.example,       -,                        ivy.patel@initech.example,      404",
-      "silver,     jon.berg@initech.example,       account-wide,             ivy.patel@initech.example,      200",
-      "silver,     ivy.patel@initech.example,      admin (no scope on Silver), jon.berg@initech.example,     404",
-      "silver,     jon.berg@initech.example,       in CC,                    ivy.patel@initech.example,      200",
-      "gold,       kei.tanaka@umbrella.example,    admin scope all,          lena.kraus@umbrella.example,    200",
-      "gold,       kei.tanaka@umbrella.example,    admin scope own,          lena.kraus@umbrella.example,    404",
-      "gold,       lena.kraus@umbrella.example,    -,                        kei.tanaka@umbrella.example,    404",
-      "gold,       lena.kraus@umbrella.example,    account-wide,             kei.tanaka@umbrella.example,    200",
-      "expert,     ben.cho@northwind.example,      -,                        ana.lima@northwind.example,     404",
-      "expert,     ana.lima@northwind.example,     admin (no scope on Adobe), ben.cho@northwind.example,     404",
-      "other,      ana.lima@northwind.example,     another account,          ivy.patel@initech.example,      404"})
+    // plan,     viewer,                         setting,                  submitter,
+    //       status
+    "orange,     gina.ruiz@globex.example,       -,                        gina.ruiz@globex.example,       200",
+    "orange,     hugo.sanz@globex.example,       admin scope all (ignored), gina.ruiz@globex.example,      404",
+    "silver,     jon.berg@initech.example,       -,                        ivy.patel@initech.example,      404",
+    "silver,     jon.berg@initech.example,       account-wide,             ivy.patel@initech.example,      200",
+    "silver,     ivy.patel@initech.example,      admin (no scope on Silver), jon.berg@initech.example,     404",
+    "silver,     jon.berg@initech.example,       in CC,                    ivy.patel@initech.example,      200",
+    "gold,       kei.tanaka@umbrella.example,    admin scope all,          lena.kraus@umbrella.example,    200",
+    "gold,       kei.tanaka@umbrella.example,    admin scope own,          lena.kraus@umbrella.example,    404",
+    "gold,       lena.kraus@umbrella.example,    -,                        kei.tanaka@umbrella.example,    404",
+    "gold,       lena.kraus@umbrella.example,    account-wide,             kei.tanaka@umbrella.example,    200",
+    "expert,     ben.cho@northwind.example,      -,                        ana.lima@northwind.example,     404",
+    "expert,     ana.lima@northwind.example,     admin (no scope on Adobe), ben.cho@northwind.example,     404",
+    "other,      ana.lima@northwind.example,     another account,          ivy.patel@initech.example,      404"
+  })
   void whoSeesWhichCase(String plan, String viewer, String setting, String submitter, int status) {
-    String product = submitter.endsWith("northwind.example") ? "adobe-experience-manager" : "automation-360";
-    String region = submitter.endsWith("initech.example") || submitter.endsWith("umbrella.example") ? "EMEA" : null;
+    String product =
+        submitter.endsWith("northwind.example") ? "adobe-experience-manager" : "automation-360";
+    String region =
+        submitter.endsWith("initech.example") || submitter.endsWith("umbrella.example")
+            ? "EMEA"
+            : null;
     String body = submission(product, region, MAJOR);
     if (setting.equals("in CC")) {
       body = body.replace("\"answers\"", "\"cc\": [\"" + viewer + "\"], \"answers\"");
@@ -167,44 +207,71 @@ abstract class ContactApiScenarios {
     ContactClient.Response created = as(submitter).post("/api/cases", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String number = created.json().get("caseNumber").asText();
-    String account = viewer.substring(viewer.indexOf('@') + 1, viewer.indexOf('.', viewer.indexOf('@')));
+    String account =
+        viewer.substring(viewer.indexOf('@') + 1, viewer.indexOf('.', viewer.indexOf('@')));
     switch (setting) {
-      case "account-wide" -> jdbc.update("update account set account_wide_visibility = true where id = ?", account);
-      case "admin scope own" -> jdbc.update("update named_contact set visibility_scope = 'own' where email = ?", viewer);
+      case "account-wide" ->
+          jdbc.update("update account set account_wide_visibility = true where id = ?", account);
+      case "admin scope own" ->
+          jdbc.update("update named_contact set visibility_scope = 'own' where email = ?", viewer);
       case "admin scope all (ignored)" ->
           jdbc.update("update named_contact set visibility_scope = 'all' where email = ?", viewer);
-      default -> {
-      }
+      default -> {}
     }
 
     ContactClient.Response seen = as(viewer).get("/api/cases/" + number);
     assertThat(seen.status()).as(seen.body()).isEqualTo(status);
-    boolean listed = as(viewer).get("/api/cases?size=100").json().get("cases").findValuesAsText("caseNumber")
-        .contains(number);
+    boolean listed =
+        as(viewer)
+            .get("/api/cases?size=100")
+            .json()
+            .get("cases")
+            .findValuesAsText("caseNumber")
+            .contains(number);
     assertThat(listed).as("the list agrees with the case").isEqualTo(status == 200);
   }
 
   @Test
   void orangeCannotTurnOnAccountWideVisibility() {
-    ContactClient.Response refused = as("gina.ruiz@globex.example").put("/api/account/visibility",
-        "{\"accountWide\": true}");
+    ContactClient.Response refused =
+        as("gina.ruiz@globex.example").put("/api/account/visibility", "{\"accountWide\": true}");
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.json().get("detail").asText()).contains("orange plan has no account-wide visibility");
+    assertThat(refused.json().get("detail").asText())
+        .contains("orange plan has no account-wide visibility");
   }
 
   @Test
   void goldAdminsChooseTheirScopeAndSilverAdminsCannot() {
-    assertThat(as("kei.tanaka@umbrella.example").put("/api/account/visibility",
-        "{\"adminScopes\": {\"kei.tanaka@umbrella.example\": \"own\"}}").status()).isEqualTo(204);
-    assertThat(jdbc.queryForObject("select visibility_scope from named_contact where email = ?", String.class,
-        "kei.tanaka@umbrella.example")).isEqualTo("own");
-    ContactClient.Response silver = as("ivy.patel@initech.example").put("/api/account/visibility",
-        "{\"adminScopes\": {\"ivy.patel@initech.example\": \"own\"}}");
-    assertThat(silver.status()).isEqualTo(422);
-    assertThat(as("ivy.patel@initech.example").put("/api/account/visibility", "{\"accountWide\": true}").status())
+    assertThat(
+            as("kei.tanaka@umbrella.example")
+                .put(
+                    "/api/account/visibility",
+                    "{\"adminScopes\": {\"kei.tanaka@umbrella.example\": \"own\"}}")
+                .status())
         .isEqualTo(204);
-    assertThat(as("jon.berg@initech.example").put("/api/account/visibility", "{\"accountWide\": false}").status())
-        .as("only delegated administrators").isEqualTo(403);
+    assertThat(
+            jdbc.queryForObject(
+                "select visibility_scope from named_contact where email = ?",
+                String.class,
+                "kei.tanaka@umbrella.example"))
+        .isEqualTo("own");
+    ContactClient.Response silver =
+        as("ivy.patel@initech.example")
+            .put(
+                "/api/account/visibility",
+                "{\"adminScopes\": {\"ivy.patel@initech.example\": \"own\"}}");
+    assertThat(silver.status()).isEqualTo(422);
+    assertThat(
+            as("ivy.patel@initech.example")
+                .put("/api/account/visibility", "{\"accountWide\": true}")
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            as("jon.berg@initech.example")
+                .put("/api/account/visibility", "{\"accountWide\": false}")
+                .status())
+        .as("only delegated administrators")
+        .isEqualTo(403);
   }
 
   // --- contacts and their limits ---
@@ -214,16 +281,21 @@ abstract class ContactApiScenarios {
     ContactClient ivy = as("ivy.patel@initech.example");
     try {
       for (int i = 1; i <= 4; i++) {
-        ContactClient.Response added = ivy.post("/api/account/contacts",
-            "{\"email\": \"extra%d@initech.example\", \"displayName\": \"Extra %d\"}".formatted(i, i));
+        ContactClient.Response added =
+            ivy.post(
+                "/api/account/contacts",
+                "{\"email\": \"extra%d@initech.example\", \"displayName\": \"Extra %d\"}"
+                    .formatted(i, i));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().get("initialPassword").asText()).hasSize(20);
       }
-      ContactClient.Response seventh = ivy.post("/api/account/contacts",
-          "{\"email\": \"extra5@initech.example\", \"displayName\": \"Extra 5\"}");
+      ContactClient.Response seventh =
+          ivy.post(
+              "/api/account/contacts",
+              "{\"email\": \"extra5@initech.example\", \"displayName\": \"Extra 5\"}");
       assertThat(seventh.status()).isEqualTo(422);
-      assertThat(seventh.json().get("detail").asText()).isEqualTo(
-          "The silver plan allows 6 named contacts; Initech has 6. Remove one first.");
+      assertThat(seventh.json().get("detail").asText())
+          .isEqualTo("The silver plan allows 6 named contacts; Initech has 6. Remove one first.");
       assertThat(ivy.get("/api/account/contacts").json()).hasSize(6);
     } finally {
       for (int i = 1; i <= 4; i++) {
@@ -236,22 +308,35 @@ abstract class ContactApiScenarios {
   void expertStopsAtFourContactsInAllAndOneAdministrator() {
     ContactClient ana = as("ana.lima@northwind.example");
     try {
-      ContactClient.Response admin = ana.post("/api/account/contacts",
-          "{\"email\": \"boss@northwind.example\", \"displayName\": \"Boss\", \"delegatedAdmin\": true}");
+      ContactClient.Response admin =
+          ana.post(
+              "/api/account/contacts",
+              "{\"email\": \"boss@northwind.example\", \"displayName\": \"Boss\", \"delegatedAdmin\": true}");
       assertThat(admin.status()).isEqualTo(422);
-      assertThat(admin.json().get("detail").asText()).isEqualTo(
-          "The expert plan allows 1 delegated administrator; Northwind Traders has 1");
+      assertThat(admin.json().get("detail").asText())
+          .isEqualTo("The expert plan allows 1 delegated administrator; Northwind Traders has 1");
       assertThat(admin.problemField()).isEqualTo("delegatedAdmin");
-      assertThat(ana.post("/api/account/contacts", "{\"email\": \"c3@northwind.example\", \"displayName\": \"C3\"}")
-          .status()).isEqualTo(201);
-      assertThat(ana.post("/api/account/contacts", "{\"email\": \"c4@northwind.example\", \"displayName\": \"C4\"}")
-          .status()).isEqualTo(201);
-      ContactClient.Response fifth = ana.post("/api/account/contacts",
-          "{\"email\": \"c5@northwind.example\", \"displayName\": \"C5\"}");
+      assertThat(
+              ana.post(
+                      "/api/account/contacts",
+                      "{\"email\": \"c3@northwind.example\", \"displayName\": \"C3\"}")
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              ana.post(
+                      "/api/account/contacts",
+                      "{\"email\": \"c4@northwind.example\", \"displayName\": \"C4\"}")
+                  .status())
+          .isEqualTo(201);
+      ContactClient.Response fifth =
+          ana.post(
+              "/api/account/contacts",
+              "{\"email\": \"c5@northwind.example\", \"displayName\": \"C5\"}");
       assertThat(fifth.status()).isEqualTo(422);
-      assertThat(fifth.json().get("detail").asText()).isEqualTo(
-          "The expert plan allows 4 named contacts in all, across all products; Northwind Traders has 4. "
-              + "Remove one first.");
+      assertThat(fifth.json().get("detail").asText())
+          .isEqualTo(
+              "The expert plan allows 4 named contacts in all, across all products; Northwind Traders has 4. "
+                  + "Remove one first.");
     } finally {
       ana.delete("/api/account/contacts/c3@northwind.example");
       ana.delete("/api/account/contacts/c4@northwind.example");
@@ -263,18 +348,37 @@ abstract class ContactApiScenarios {
     ContactClient chloe = as("chloe.martin@contoso.example");
     try {
       for (int i = 1; i <= 14; i++) {
-        assertThat(chloe.post("/api/account/contacts", ("{\"email\": \"t%d@contoso.example\", \"displayName\": "
-            + "\"T%d\", \"products\": [\"adobe-target\"]}").formatted(i, i)).status()).isEqualTo(201);
+        assertThat(
+                chloe
+                    .post(
+                        "/api/account/contacts",
+                        ("{\"email\": \"t%d@contoso.example\", \"displayName\": "
+                                + "\"T%d\", \"products\": [\"adobe-target\"]}")
+                            .formatted(i, i))
+                    .status())
+            .isEqualTo(201);
       }
-      ContactClient.Response sixteenth = chloe.post("/api/account/contacts",
-          "{\"email\": \"t15@contoso.example\", \"displayName\": \"T15\", \"products\": [\"adobe-target\"]}");
+      ContactClient.Response sixteenth =
+          chloe.post(
+              "/api/account/contacts",
+              "{\"email\": \"t15@contoso.example\", \"displayName\": \"T15\", \"products\": [\"adobe-target\"]}");
       assertThat(sixteenth.status()).isEqualTo(422);
-      assertThat(sixteenth.json().get("detail").asText()).isEqualTo(
-          "The ultimate plan allows 15 named contacts per product; Contoso Ltd has 15 for adobe-target");
-      assertThat(chloe.post("/api/account/contacts", "{\"email\": \"t15@contoso.example\", \"displayName\": "
-          + "\"T15\", \"products\": [\"adobe-analytics\"]}").status()).as("another product").isEqualTo(201);
-      ContactClient.Response noProduct = chloe.post("/api/account/contacts",
-          "{\"email\": \"t16@contoso.example\", \"displayName\": \"T16\"}");
+      assertThat(sixteenth.json().get("detail").asText())
+          .isEqualTo(
+              "The ultimate plan allows 15 named contacts per product; Contoso Ltd has 15 for adobe-target");
+      assertThat(
+              chloe
+                  .post(
+                      "/api/account/contacts",
+                      "{\"email\": \"t15@contoso.example\", \"displayName\": "
+                          + "\"T15\", \"products\": [\"adobe-analytics\"]}")
+                  .status())
+          .as("another product")
+          .isEqualTo(201);
+      ContactClient.Response noProduct =
+          chloe.post(
+              "/api/account/contacts",
+              "{\"email\": \"t16@contoso.example\", \"displayName\": \"T16\"}");
       assertThat(noProduct.status()).isEqualTo(400);
       assertThat(noProduct.problemField()).isEqualTo("products");
     } finally {
@@ -289,14 +393,22 @@ abstract class ContactApiScenarios {
     ContactClient kei = as("kei.tanaka@umbrella.example");
     try {
       for (int i = 1; i <= 9; i++) {
-        assertThat(kei.post("/api/account/contacts", ("{\"email\": \"a%d@umbrella.example\", \"displayName\": "
-            + "\"A%d\", \"delegatedAdmin\": true}").formatted(i, i)).status()).isEqualTo(201);
+        assertThat(
+                kei.post(
+                        "/api/account/contacts",
+                        ("{\"email\": \"a%d@umbrella.example\", \"displayName\": "
+                                + "\"A%d\", \"delegatedAdmin\": true}")
+                            .formatted(i, i))
+                    .status())
+            .isEqualTo(201);
       }
-      ContactClient.Response eleventh = kei.post("/api/account/contacts",
-          "{\"email\": \"a10@umbrella.example\", \"displayName\": \"A10\", \"delegatedAdmin\": true}");
+      ContactClient.Response eleventh =
+          kei.post(
+              "/api/account/contacts",
+              "{\"email\": \"a10@umbrella.example\", \"displayName\": \"A10\", \"delegatedAdmin\": true}");
       assertThat(eleventh.status()).isEqualTo(422);
-      assertThat(eleventh.json().get("detail").asText()).isEqualTo(
-          "The gold plan allows 10 delegated administrators; Umbrella Health has 10");
+      assertThat(eleventh.json().get("detail").asText())
+          .isEqualTo("The gold plan allows 10 delegated administrators; Umbrella Health has 10");
     } finally {
       for (int i = 1; i <= 9; i++) {
         kei.delete("/api/account/contacts/a" + i + "@umbrella.example");
@@ -307,39 +419,64 @@ abstract class ContactApiScenarios {
   @Test
   void aRemovedContactLosesAccessAtOnceAndANewOneLogsInWithTheInitialPassword() {
     ContactClient ivy = as("ivy.patel@initech.example");
-    ContactClient.Response added = ivy.post("/api/account/contacts",
-        "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\", \"timeZone\": \"Europe/Paris\"}");
-    ContactClient newHire = new ContactClient(port, "new.hire@initech.example",
-        added.json().get("initialPassword").asText());
+    ContactClient.Response added =
+        ivy.post(
+            "/api/account/contacts",
+            "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\", \"timeZone\": \"Europe/Paris\"}");
+    ContactClient newHire =
+        new ContactClient(
+            port, "new.hire@initech.example", added.json().get("initialPassword").asText());
     assertThat(newHire.get("/api/cases").status()).isEqualTo(200);
 
-    assertThat(ivy.delete("/api/account/contacts/new.hire@initech.example").status()).isEqualTo(204);
+    assertThat(ivy.delete("/api/account/contacts/new.hire@initech.example").status())
+        .isEqualTo(204);
     assertThat(newHire.get("/api/cases").status()).isEqualTo(401);
     assertThat(ivy.delete("/api/account/contacts/ana.lima@northwind.example").status())
-        .as("another account's contact does not exist here").isEqualTo(404);
+        .as("another account's contact does not exist here")
+        .isEqualTo(404);
   }
 
   @Test
   void aNewContactReplacesTheInitialPassword() {
     ContactClient ivy = as("ivy.patel@initech.example");
-    String initial = ivy.post("/api/account/contacts", "{\"email\": \"pw.change@initech.example\", "
-        + "\"displayName\": \"Pat Change\"}").json().get("initialPassword").asText();
+    String initial =
+        ivy.post(
+                "/api/account/contacts",
+                "{\"email\": \"pw.change@initech.example\", " + "\"displayName\": \"Pat Change\"}")
+            .json()
+            .get("initialPassword")
+            .asText();
     try {
       ContactClient withInitial = new ContactClient(port, "pw.change@initech.example", initial);
-      assertThat(withInitial.get("/api/me").json().get("displayName").asText()).isEqualTo("Pat Change");
-      ContactClient.Response wrongCurrent = withInitial.put("/api/me/password",
-          "{\"currentPassword\": \"guess\", \"newPassword\": \"a long new passphrase\"}");
+      assertThat(withInitial.get("/api/me").json().get("displayName").asText())
+          .isEqualTo("Pat Change");
+      ContactClient.Response wrongCurrent =
+          withInitial.put(
+              "/api/me/password",
+              "{\"currentPassword\": \"guess\", \"newPassword\": \"a long new passphrase\"}");
       assertThat(wrongCurrent.status()).isEqualTo(400);
       assertThat(wrongCurrent.problemField()).isEqualTo("currentPassword");
-      ContactClient.Response tooShort = withInitial.put("/api/me/password",
-          "{\"currentPassword\": \"" + initial + "\", \"newPassword\": \"short\"}");
+      ContactClient.Response tooShort =
+          withInitial.put(
+              "/api/me/password",
+              "{\"currentPassword\": \"" + initial + "\", \"newPassword\": \"short\"}");
       assertThat(tooShort.status()).isEqualTo(400);
       assertThat(tooShort.problemField()).isEqualTo("newPassword");
 
-      assertThat(withInitial.put("/api/me/password", "{\"currentPassword\": \"" + initial
-          + "\", \"newPassword\": \"a long new passphrase\"}").status()).isEqualTo(204);
+      assertThat(
+              withInitial
+                  .put(
+                      "/api/me/password",
+                      "{\"currentPassword\": \""
+                          + initial
+                          + "\", \"newPassword\": \"a long new passphrase\"}")
+                  .status())
+          .isEqualTo(204);
       assertThat(withInitial.get("/api/me").status()).isEqualTo(401);
-      assertThat(new ContactClient(port, "pw.change@initech.example", "a long new passphrase").get("/api/me").status())
+      assertThat(
+              new ContactClient(port, "pw.change@initech.example", "a long new passphrase")
+                  .get("/api/me")
+                  .status())
           .isEqualTo(200);
     } finally {
       ivy.delete("/api/account/contacts/pw.change@initech.example");
@@ -349,13 +486,22 @@ abstract class ContactApiScenarios {
   @Test
   void onlyNamedContactsGetIn() {
     assertThat(new ContactClient(port, null, null).get("/api/cases").status()).isEqualTo(401);
-    assertThat(new ContactClient(port, "demo", "demo").get("/api/cases").status()).as("staff are no contacts")
+    assertThat(new ContactClient(port, "demo", "demo").get("/api/cases").status())
+        .as("staff are no contacts")
         .isEqualTo(401);
-    assertThat(new ContactClient(port, "ivy.patel@initech.example", "wrong").get("/api/cases").status())
+    assertThat(
+            new ContactClient(port, "ivy.patel@initech.example", "wrong")
+                .get("/api/cases")
+                .status())
         .isEqualTo(401);
-    assertThat(new ContactClient(port, null, null).get("/api/policy/calendars/EMEA?catalogue=automation-anywhere")
-        .status()).as("the policy stays public").isEqualTo(200);
-    assertThat(new ContactClient(port, null, null).get("/v3/api-docs").body()).contains("/api/cases")
+    assertThat(
+            new ContactClient(port, null, null)
+                .get("/api/policy/calendars/EMEA?catalogue=automation-anywhere")
+                .status())
+        .as("the policy stays public")
+        .isEqualTo(200);
+    assertThat(new ContactClient(port, null, null).get("/v3/api-docs").body())
+        .contains("/api/cases")
         .contains("/api/account/contacts");
   }
 
@@ -365,61 +511,90 @@ abstract class ContactApiScenarios {
   void aReopenWithin14DaysWorksAndLaterSaysToOpenARelatedCase() {
     ContactClient ana = as("ana.lima@northwind.example");
     String inWindow = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
-    String outOfWindow = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
-    engineer(inWindow, EngineerAction.CLOSE, "Closing as agreed.");
-    engineer(outOfWindow, EngineerAction.CLOSE, "Closing as agreed.");
+    String outOfWindow =
+        open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
+    engineer(inWindow, NextStep.CLOSE.value(), "Closing as agreed.");
+    engineer(outOfWindow, NextStep.CLOSE.value(), "Closing as agreed.");
 
     ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(13))));
-    assertThat(ana.post("/api/cases/" + inWindow + "/reopen", "{\"reason\": \"It is back.\"}").status())
+    assertThat(
+            ana.post("/api/cases/" + inWindow + "/reopen", "{\"reason\": \"It is back.\"}")
+                .status())
         .isEqualTo(204);
-    assertThat(ana.get("/api/cases/" + inWindow).json().get("status").asText()).isEqualTo("Reopened");
+    assertThat(ana.get("/api/cases/" + inWindow).json().get("status").asText())
+        .isEqualTo("Reopened");
 
     ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(15))));
     ContactClient.Response late = ana.post("/api/cases/" + outOfWindow + "/reopen", null);
     assertThat(late.status()).isEqualTo(409);
-    assertThat(late.json().get("detail").asText()).contains("open a new case with relatedCase = " + outOfWindow);
-    ContactClient.Response related = ana.post("/api/cases", submission("adobe-experience-manager", null, MAJOR)
-        .replace("\"answers\"", "\"relatedCase\": \"" + outOfWindow + "\", \"answers\""));
+    assertThat(late.json().get("detail").asText())
+        .contains("open a new case with relatedCase = " + outOfWindow);
+    ContactClient.Response related =
+        ana.post(
+            "/api/cases",
+            submission("adobe-experience-manager", null, MAJOR)
+                .replace("\"answers\"", "\"relatedCase\": \"" + outOfWindow + "\", \"answers\""));
     assertThat(related.status()).isEqualTo(201);
-    assertThat(ana.get("/api/cases/" + related.json().get("caseNumber").asText()).json().get("relatedCase").asText())
+    assertThat(
+            ana.get("/api/cases/" + related.json().get("caseNumber").asText())
+                .json()
+                .get("relatedCase")
+                .asText())
         .isEqualTo(outOfWindow);
   }
 
   @Test
   void rootCauseAnalysesForSev1OnPlansThatIncludeThem() {
     String goldSev1 = open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV1);
-    assertThat(as("kei.tanaka@umbrella.example").post("/api/cases/" + goldSev1 + "/root-cause-analysis", null)
-        .status()).isEqualTo(202);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(goldSev1).taskDefinitionKey("Task_WriteRcaDocument")
-        .count()).isEqualTo(1);
+    assertThat(
+            as("kei.tanaka@umbrella.example")
+                .post("/api/cases/" + goldSev1 + "/root-cause-analysis", null)
+                .status())
+        .isEqualTo(202);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(goldSev1)
+                .taskDefinitionKey("Task_WriteRcaDocument")
+                .count())
+        .isEqualTo(1);
 
-    String goldSev2 = open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV2_AAI);
-    ContactClient.Response sev2 = as("kei.tanaka@umbrella.example").post("/api/cases/" + goldSev2
-        + "/root-cause-analysis", null);
+    String goldSev2 =
+        open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV2_AAI);
+    ContactClient.Response sev2 =
+        as("kei.tanaka@umbrella.example")
+            .post("/api/cases/" + goldSev2 + "/root-cause-analysis", null);
     assertThat(sev2.status()).isEqualTo(422);
     assertThat(sev2.json().get("detail").asText()).contains("severity 1 cases");
 
     String expertSev1 = open("ana.lima@northwind.example", "adobe-experience-manager", null, SEV1);
-    ContactClient.Response expert = as("ana.lima@northwind.example").post("/api/cases/" + expertSev1
-        + "/root-cause-analysis", null);
+    ContactClient.Response expert =
+        as("ana.lima@northwind.example")
+            .post("/api/cases/" + expertSev1 + "/root-cause-analysis", null);
     assertThat(expert.status()).isEqualTo(422);
-    assertThat(expert.json().get("detail").asText()).contains("expert plan does not include root-cause analyses");
+    assertThat(expert.json().get("detail").asText())
+        .contains("expert plan does not include root-cause analyses");
   }
 
   @Test
   void ccContactsOnlyWhereThePlanHasThem() {
     String silver = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
-    assertThat(as("ivy.patel@initech.example").put("/api/cases/" + silver + "/cc",
-        "{\"cc\": [\"jon.berg@initech.example\"]}").status()).isEqualTo(204);
+    assertThat(
+            as("ivy.patel@initech.example")
+                .put("/api/cases/" + silver + "/cc", "{\"cc\": [\"jon.berg@initech.example\"]}")
+                .status())
+        .isEqualTo(204);
     assertThat(as("jon.berg@initech.example").get("/api/cases/" + silver).status()).isEqualTo(200);
-    ContactClient.Response foreign = as("ivy.patel@initech.example").put("/api/cases/" + silver + "/cc",
-        "{\"cc\": [\"ana.lima@northwind.example\"]}");
+    ContactClient.Response foreign =
+        as("ivy.patel@initech.example")
+            .put("/api/cases/" + silver + "/cc", "{\"cc\": [\"ana.lima@northwind.example\"]}");
     assertThat(foreign.status()).isEqualTo(400);
     assertThat(foreign.problemField()).isEqualTo("cc");
 
     String expert = open("ana.lima@northwind.example", "adobe-experience-manager", null, MAJOR);
-    ContactClient.Response refused = as("ana.lima@northwind.example").put("/api/cases/" + expert + "/cc",
-        "{\"cc\": [\"ben.cho@northwind.example\"]}");
+    ContactClient.Response refused =
+        as("ana.lima@northwind.example")
+            .put("/api/cases/" + expert + "/cc", "{\"cc\": [\"ben.cho@northwind.example\"]}");
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().get("detail").asText()).contains("no CC contacts");
   }
@@ -429,37 +604,61 @@ abstract class ContactApiScenarios {
   @Test
   void seeingACaseIsNotManagingIt() {
     String number = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
-    assertThat(as("ivy.patel@initech.example").put("/api/cases/" + number + "/cc",
-        "{\"cc\": [\"jon.berg@initech.example\"]}").status()).isEqualTo(204);
-    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
+    assertThat(
+            as("ivy.patel@initech.example")
+                .put("/api/cases/" + number + "/cc", "{\"cc\": [\"jon.berg@initech.example\"]}")
+                .status())
+        .isEqualTo(204);
+    engineer(number, NextStep.PROVIDE_RESOLUTION.value(), "Restart the runner service.");
 
     ContactClient jon = as("jon.berg@initech.example");
-    for (String[] action : new String[][] {{"POST", "/confirm-resolution", null}, {"POST", "/reopen", null},
-        {"POST", "/root-cause-analysis", null}, {"PUT", "/cc", "{\"cc\": []}"}}) {
-      ContactClient.Response refused = jon.send(action[0], "/api/cases/" + number + action[1], action[2],
-          action[2] == null ? null : "application/json", null);
+    for (String[] action :
+        new String[][] {
+          {"POST", "/confirm-resolution", null},
+          {"POST", "/reopen", null},
+          {"POST", "/root-cause-analysis", null},
+          {"PUT", "/cc", "{\"cc\": []}"}
+        }) {
+      ContactClient.Response refused =
+          jon.send(
+              action[0],
+              "/api/cases/" + number + action[1],
+              action[2],
+              action[2] == null ? null : "application/json",
+              null);
       assertThat(refused.status()).as(action[1] + ": " + refused.body()).isEqualTo(403);
       assertThat(refused.json().get("detail").asText()).contains("Only the submitter of " + number);
     }
-    assertThat(jdbc.queryForList("select email from case_cc where case_number = ?", String.class, number))
+    assertThat(
+            jdbc.queryForList(
+                "select email from case_cc where case_number = ?", String.class, number))
         .containsExactly("jon.berg@initech.example");
     // A contact in CC reads and replies: the reply ends the wait for the customer.
-    assertThat(jon.post("/api/cases/" + number + "/messages", "{\"text\": \"Jon here: still broken.\"}").status())
+    assertThat(
+            jon.post(
+                    "/api/cases/" + number + "/messages", "{\"text\": \"Jon here: still broken.\"}")
+                .status())
         .isEqualTo(201);
-    assertThat(jon.get("/api/cases/" + number).json().get("status").asText()).isEqualTo("In progress");
+    assertThat(jon.get("/api/cases/" + number).json().get("status").asText())
+        .isEqualTo("In progress");
   }
 
   @Test
   void aPasswordLongerThanBcryptReadsIsRefusedNamingTheLimit() {
     ContactClient gina = as("gina.ruiz@globex.example");
-    String tooLong = "é".repeat(37);  // 37 characters, 74 bytes in UTF-8
-    ContactClient.Response refused = gina.put("/api/me/password",
-        "{\"currentPassword\": \"gina.ruiz\", \"newPassword\": \"" + tooLong + "\"}");
+    String tooLong = "é".repeat(37); // 37 characters, 74 bytes in UTF-8
+    ContactClient.Response refused =
+        gina.put(
+            "/api/me/password",
+            "{\"currentPassword\": \"gina.ruiz\", \"newPassword\": \"" + tooLong + "\"}");
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.problemField()).isEqualTo("newPassword");
     assertThat(refused.json().get("detail").asText()).contains("72 bytes");
     // Logging in with such a password is a plain 401, not a 500.
-    assertThat(new ContactClient(port, "gina.ruiz@globex.example", "x".repeat(200)).get("/api/me").status())
+    assertThat(
+            new ContactClient(port, "gina.ruiz@globex.example", "x".repeat(200))
+                .get("/api/me")
+                .status())
         .isEqualTo(401);
     assertThat(gina.get("/api/me").status()).as("the password is unchanged").isEqualTo(200);
   }
@@ -468,39 +667,70 @@ abstract class ContactApiScenarios {
   void twentyThousandCharactersTravelThroughTheApi() {
     String description = "Runner log follows. " + "x".repeat(19_980);
     ContactClient ivy = as("ivy.patel@initech.example");
-    ContactClient.Response created = ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI)
-        .replace("Runner 7 is offline since noon.", description));
+    ContactClient.Response created =
+        ivy.post(
+            "/api/cases",
+            submission("automation-360", "EMEA", SEV2_AAI)
+                .replace("Runner 7 is offline since noon.", description));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String number = created.json().get("caseNumber").asText();
-    engineer(number, EngineerAction.REQUEST_INFORMATION, "Send the whole log, please. " + "y".repeat(19_970));
-    assertThat(ivy.post("/api/cases/" + number + "/messages", "{\"text\": \"" + "z".repeat(20_000) + "\"}")
-        .status()).isEqualTo(201);
+    engineer(
+        number,
+        NextStep.REQUEST_INFORMATION.value(),
+        "Send the whole log, please. " + "y".repeat(19_970));
+    assertThat(
+            ivy.post(
+                    "/api/cases/" + number + "/messages",
+                    "{\"text\": \"" + "z".repeat(20_000) + "\"}")
+                .status())
+        .isEqualTo(201);
     JsonNode view = ivy.get("/api/cases/" + number).json();
     assertThat(view.get("status").asText()).isEqualTo("In progress");
-    assertThat(view.get("messages")).extracting(message -> message.get("text").asText().length())
+    assertThat(view.get("messages"))
+        .extracting(message -> message.get("text").asText().length())
         .containsExactly(20_000, 19_998, 20_000);
   }
 
   @Test
   void aDoubleClickGetsOneClosureAndNoServerError() throws Exception {
     String number = open("ivy.patel@initech.example", "automation-360", "EMEA", MAJOR);
-    engineer(number, EngineerAction.PROVIDE_RESOLUTION, "Restart the runner service.");
-    List<Integer> statuses = Concurrently.run(6,
-        () -> as("ivy.patel@initech.example").post("/api/cases/" + number + "/confirm-resolution", null).status());
+    engineer(number, NextStep.PROVIDE_RESOLUTION.value(), "Restart the runner service.");
+    List<Integer> statuses =
+        Concurrently.run(
+            6,
+            () ->
+                as("ivy.patel@initech.example")
+                    .post("/api/cases/" + number + "/confirm-resolution", null)
+                    .status());
     assertThat(statuses).filteredOn(status -> status == 204).hasSize(1);
     assertThat(statuses).allMatch(status -> status == 204 || status == 409 || status == 422);
-    assertThat(as("ivy.patel@initech.example").get("/api/cases/" + number).json().get("status").asText())
+    assertThat(
+            as("ivy.patel@initech.example")
+                .get("/api/cases/" + number)
+                .json()
+                .get("status")
+                .asText())
         .isEqualTo("Closed");
   }
 
   @Test
   void twoRcaRequestsAtOnceOpenOneRcaTask() throws Exception {
     String number = open("kei.tanaka@umbrella.example", "automation-360", "EMEA", SEV1);
-    List<Integer> statuses = Concurrently.run(6,
-        () -> as("kei.tanaka@umbrella.example").post("/api/cases/" + number + "/root-cause-analysis", null).status());
+    List<Integer> statuses =
+        Concurrently.run(
+            6,
+            () ->
+                as("kei.tanaka@umbrella.example")
+                    .post("/api/cases/" + number + "/root-cause-analysis", null)
+                    .status());
     assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
     assertThat(statuses).allMatch(status -> status == 202 || status == 409 || status == 422);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_WriteRcaDocument")
-        .count()).isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(number)
+                .taskDefinitionKey("Task_WriteRcaDocument")
+                .count())
+        .isEqualTo(1);
   }
 }

@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsTest;
 
 /** The contact API on H2 (the embedded default). */
 @CaseOpsTest
-class ContactApiTest extends ContactApiScenarios {
-}
+class ContactApiTest extends ContactApiScenarios {}

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Severity.dmn against the definitions of SUPPORT-PLANS.md section 2, one or more cases per rule row. */
+/** Severity.dmn against the definitions of docs/support-plans.md section 2, one or more cases per rule row. */
 class SeverityDecisionTest {
 
   static final String ADOBE = "adobe-experience-cloud";

@@ -37,16 +37,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Each path of SupportCase.bpmn and CustomerFollowUp.bpmn, with the real Severity and ResponseTarget decisions and
- * stub delegates (the Spring integration tests run the real ones). Time moves with ClockUtil; timers are fired by
- * executing the jobs that fall due.
+ * Each path of SupportCase.bpmn and CustomerFollowUp.bpmn, with the real Severity and
+ * ResponseTarget decisions and stub delegates (the Spring integration tests run the real ones).
+ * Time moves with ClockUtil; timers are fired by executing the jobs that fall due.
  */
-@Deployment(resources = {"processes/SupportCase.bpmn", "processes/CustomerFollowUp.bpmn", "processes/Severity.dmn",
-    "processes/ResponseTarget.dmn"})
+@Deployment(
+    resources = {
+      "processes/SupportCase.bpmn",
+      "processes/CustomerFollowUp.bpmn",
+      "processes/Severity.dmn",
+      "processes/ResponseTarget.dmn"
+    })
 class SupportCaseProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension("support-case-process-test");
+  static ProcessEngineCoverageExtension extension =
+      ProcessTestEngine.extension("support-case-process-test");
 
   static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -55,8 +61,7 @@ class SupportCaseProcessTest {
   ManagementService management;
 
   /** What the stub entitlement lookup answers: the plan of the case, or a refusal. */
-  record Plan(String catalogue, String plan, String product, boolean criticalSituationManagement) {
-  }
+  record Plan(String catalogue, String plan, String product, boolean criticalSituationManagement) {}
 
   Plan plan;
   String refusal;
@@ -70,24 +75,40 @@ class SupportCaseProcessTest {
     CALLS.clear();
     plan = new Plan("adobe-experience-cloud", "expert", "adobe-experience-manager", false);
     refusal = null;
-    Mocks.register("entitlementLookupDelegate", (JavaDelegate) execution -> {
-      if (refusal != null) {
-        throw new BpmnError(EntitlementLookupDelegate.REFUSED, refusal);
-      }
-      execution.setVariable(CaseVariables.CATALOGUE, plan.catalogue());
-      execution.setVariable(CaseVariables.PLAN, plan.plan());
-      execution.setVariable(CaseVariables.PRODUCT, plan.product());
-      execution.setVariable(CaseVariables.LICENCE_START, "2024-01-01");
-      execution.setVariable(CaseVariables.PRIORITY_QUEUE, false);
-      execution.setVariable(CaseVariables.LANGUAGE, "en");
-    });
+    Mocks.register(
+        "entitlementLookupDelegate",
+        (JavaDelegate)
+            execution -> {
+              if (refusal != null) {
+                throw new BpmnError(EntitlementLookupDelegate.REFUSED, refusal);
+              }
+              execution.setVariable(CaseVariables.CATALOGUE, plan.catalogue());
+              execution.setVariable(CaseVariables.PLAN, plan.plan());
+              execution.setVariable(CaseVariables.PRODUCT, plan.product());
+              execution.setVariable(CaseVariables.LICENCE_START, "2024-01-01");
+              execution.setVariable(CaseVariables.PRIORITY_QUEUE, false);
+              execution.setVariable(CaseVariables.LANGUAGE, "en");
+            });
     Mocks.register("responseSchedule", (JavaDelegate) this::schedule);
-    for (String delegate : new String[] {"caseRejection", "responseAlert", "caseClosure", "caseReopening",
-        "followUpReminder", "rcaDelivery", "customerMessageNotice"}) {
+    for (String delegate :
+        new String[] {
+          "caseRejection",
+          "responseAlert",
+          "caseClosure",
+          "caseReopening",
+          "followUpReminder",
+          "rcaDelivery",
+          "customerMessageNotice",
+          "firstResponseRecord"
+        }) {
       Mocks.register(delegate, (JavaDelegate) execution -> CALLS.add(call(delegate, execution)));
     }
-    for (String listener : new String[] {"caseBriefing", "engineerAction", "criticalSituationAlert"}) {
-      Mocks.register(listener, (TaskListener) task -> CALLS.add(listener + ":" + task.getEventName()));
+    for (String listener :
+        new String[] {
+          "caseBriefing", "engineerAction", "criticalSituationOpened", "criticalSituationHandled"
+        }) {
+      Mocks.register(
+          listener, (TaskListener) task -> CALLS.add(listener + ":" + task.getEventName()));
     }
   }
 
@@ -112,14 +133,17 @@ class SupportCaseProcessTest {
     execution.setVariable(CaseVariables.RESPONSE_DUE_AT, due);
     execution.setVariable(CaseVariables.RESPONSE_WARNING_AT, warning);
     execution.setVariable(CaseVariables.CANDIDATE_GROUP, "team-amer");
-    execution.setVariable(CaseVariables.OPEN_CRITICAL_SITUATION,
+    execution.setVariable(
+        CaseVariables.OPEN_CRITICAL_SITUATION,
         ((Number) execution.getVariable(CaseVariables.SEVERITY)).intValue() == 1
-            && plan.criticalSituationManagement() && !CALLS.contains("criticalSituationAlert:create"));
+            && plan.criticalSituationManagement()
+            && !CALLS.contains("criticalSituationOpened:create"));
     CALLS.add("responseSchedule:" + target);
   }
 
   static String call(String delegate, DelegateExecution execution) {
-    for (String input : new String[] {CaseVariables.ALERT, CaseVariables.CLOSED_BY, CaseVariables.REMINDER}) {
+    for (String input :
+        new String[] {CaseVariables.ALERT, CaseVariables.CLOSED_BY, CaseVariables.REMINDER}) {
       if (execution.hasVariableLocal(input)) {
         return delegate + ":" + execution.getVariableLocal(input);
       }
@@ -128,26 +152,50 @@ class SupportCaseProcessTest {
   }
 
   ProcessInstance submit(Map<String, Object> answers) {
-    VariableMap variables = Variables.createVariables().putValue(CaseVariables.SUBMITTER, "ana.lima@northwind.example")
-        .putValue(CaseVariables.PRODUCT, plan.product()).putValue(CaseVariables.SEVERITY_ANSWERED, answers != null)
-        .putValue(CaseVariables.PROPOSED_SEVERITY, answers == null ? 2 : null);
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(CaseVariables.SUBMITTER, "ana.lima@northwind.example")
+            .putValue(CaseVariables.PRODUCT, plan.product())
+            .putValue(CaseVariables.SEVERITY_ANSWERED, answers != null)
+            .putValue(CaseVariables.PROPOSED_SEVERITY, answers == null ? 2 : null);
     if (answers != null) {
       variables.putAll(answers);
     }
-    instance = runtime.createMessageCorrelation(CaseService.CASE_SUBMITTED)
-        .processInstanceBusinessKey("CASE-2026-000001").setVariables(variables).correlateStartMessage();
+    instance =
+        runtime
+            .createMessageCorrelation(CaseEngine.CASE_SUBMITTED)
+            .processInstanceBusinessKey("CASE-2026-000001")
+            .setVariables(variables)
+            .correlateStartMessage();
     return instance;
   }
 
-  static Map<String, Object> answers(boolean production, boolean usable, boolean workaround, String users,
-                                     String impact, String type) {
-    return Map.of(CaseVariables.PRODUCTION_AFFECTED, production, CaseVariables.PRODUCT_USABLE, usable,
-        CaseVariables.WORKAROUND_AVAILABLE, workaround, CaseVariables.USERS_AFFECTED, users,
-        CaseVariables.BUSINESS_IMPACT, impact, CaseVariables.REQUEST_TYPE, type);
+  static Map<String, Object> answers(
+      boolean production,
+      boolean usable,
+      boolean workaround,
+      String users,
+      String impact,
+      String type) {
+    return Map.of(
+        CaseVariables.PRODUCTION_AFFECTED,
+        production,
+        CaseVariables.PRODUCT_USABLE,
+        usable,
+        CaseVariables.WORKAROUND_AVAILABLE,
+        workaround,
+        CaseVariables.USERS_AFFECTED,
+        users,
+        CaseVariables.BUSINESS_IMPACT,
+        impact,
+        CaseVariables.REQUEST_TYPE,
+        type);
   }
 
-  static final Map<String, Object> PRODUCTION_DOWN = answers(true, false, false, "all", "critical", "incident");
-  static final Map<String, Object> MAJOR = answers(true, true, false, "several", "major", "incident");
+  static final Map<String, Object> PRODUCTION_DOWN =
+      answers(true, false, false, "all", "critical", "incident");
+  static final Map<String, Object> MAJOR =
+      answers(true, true, false, "several", "major", "incident");
   static final Map<String, Object> QUESTION = answers(false, true, true, "one", "none", "question");
 
   static Date at(String offset) {
@@ -157,7 +205,9 @@ class SupportCaseProcessTest {
   ProcessInstance instance;
 
   void respond(String action) {
-    complete(task(instance), withVariables(CaseVariables.ACTION, action, CaseVariables.PUBLIC_REPLY, "We are on it."));
+    complete(
+        task(instance),
+        withVariables(CaseVariables.ACTION, action, CaseVariables.PUBLIC_REPLY, "We are on it."));
   }
 
   // --- intake ---
@@ -167,33 +217,54 @@ class SupportCaseProcessTest {
     refusal = "nobody@example.com is not a named support contact";
     ProcessInstance instance = submit(MAJOR);
 
-    assertThat(instance).isEnded().hasPassed("Task_RejectCase", "EndEvent_CaseRejected")
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_RejectCase", "EndEvent_CaseRejected")
         .hasNotPassed("Task_ClassifySeverity");
     assertThat(CALLS).containsExactly("caseRejection");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(CaseVariables.REFUSAL)
-        .singleResult().getValue()).isEqualTo(refusal);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(CaseVariables.REFUSAL)
+                .singleResult()
+                .getValue())
+        .isEqualTo(refusal);
   }
 
   @Test
   void answersAreClassifiedAndTheTargetLookedUp() {
     ProcessInstance instance = submit(MAJOR);
 
-    assertThat(instance).hasPassed("Task_ClassifySeverity", "Task_LookUpResponseTarget", "Task_ScheduleResponse")
+    assertThat(instance)
+        .hasPassed("Task_ClassifySeverity", "Task_LookUpResponseTarget", "Task_ScheduleResponse")
         .isWaitingAt("Task_RespondToCustomer")
-        .variables().containsEntry(CaseVariables.SEVERITY, 2).containsEntry(CaseVariables.RESPONSE_TARGET, "PT2H")
+        .variables()
+        .containsEntry(CaseVariables.SEVERITY, 2)
+        .containsEntry(CaseVariables.RESPONSE_TARGET, "PT2H")
         .containsEntry(CaseVariables.RESPONSE_CLOCK, "business")
         .containsEntry(CaseVariables.RESPONSE_COVERAGE, "business-hours");
     assertThat(task()).hasCandidateGroup("team-amer");
-    assertThat(engine.getTaskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef()
-        .getKey()).isEqualTo("RespondToCustomer");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .initializeFormKeys()
+                .singleResult()
+                .getCamundaFormRef()
+                .getKey())
+        .isEqualTo("RespondToCustomer");
   }
 
   @Test
   void aProposedSeverityIsTakenWhenTheQuestionsAreNotAnswered() {
     ProcessInstance instance = submit(null);
 
-    assertThat(instance).hasPassed("Task_TakeProposedSeverity").hasNotPassed("Task_ClassifySeverity")
-        .variables().containsEntry(CaseVariables.SEVERITY, 2);
+    assertThat(instance)
+        .hasPassed("Task_TakeProposedSeverity")
+        .hasNotPassed("Task_ClassifySeverity")
+        .variables()
+        .containsEntry(CaseVariables.SEVERITY, 2);
   }
 
   @Test
@@ -205,7 +276,7 @@ class SupportCaseProcessTest {
     assertThat(instance).variables().containsEntry(CaseVariables.RESPONSE_TARGET, null);
     assertThat(management.createJobQuery().timers().count()).isZero();
 
-    respond(EngineerAction.KEEP_WORKING);
+    respond(NextStep.KEEP_WORKING.value());
     assertThat(instance).isWaitingAt("Task_WorkCase");
   }
 
@@ -213,57 +284,77 @@ class SupportCaseProcessTest {
 
   @Test
   void warningThenResponseBeforeTheBreach() {
-    ProcessInstance instance = submit(MAJOR);   // Expert P2: PT2H, warning at 1h30
+    ProcessInstance instance = submit(MAJOR); // Expert P2: PT2H, warning at 1h30
     assertThat(management.createJobQuery().timers().count()).isEqualTo(2);
 
     fireDueJobs(management, at("PT1H31M"));
     assertThat(CALLS).contains("responseAlert:warning").doesNotContain("responseAlert:breach");
-    assertThat(instance).hasPassed("Task_WarnResponseAtRisk", "EndEvent_WarningSent").isWaitingAt("Task_RespondToCustomer");
+    assertThat(instance)
+        .hasPassed("Task_WarnResponseAtRisk", "EndEvent_WarningSent")
+        .isWaitingAt("Task_RespondToCustomer");
 
-    respond(EngineerAction.KEEP_WORKING);
+    respond(NextStep.KEEP_WORKING.value());
     assertThat(instance).isWaitingAt("Task_WorkCase");
-    assertThat(management.createJobQuery().timers().count()).as("the breach timer is gone").isZero();
+    assertThat(management.createJobQuery().timers().count())
+        .as("the breach timer is gone")
+        .isZero();
     fireDueJobs(management, at("PT3H"));
     assertThat(CALLS).doesNotContain("responseAlert:breach");
   }
 
   @Test
   void aMissedTargetEscalatesAndTheTaskStays() {
-    ProcessInstance instance = submit(PRODUCTION_DOWN);   // Expert P1: PT1H
+    ProcessInstance instance = submit(PRODUCTION_DOWN); // Expert P1: PT1H
 
     fireDueJobs(management, at("PT1H1M"));
     assertThat(CALLS).containsSubsequence("responseAlert:warning", "responseAlert:breach");
-    assertThat(instance).hasPassed("Task_EscalateBreach", "EndEvent_Escalated").isWaitingAt("Task_RespondToCustomer");
+    assertThat(instance)
+        .hasPassed("Task_EscalateBreach", "EndEvent_Escalated")
+        .isWaitingAt("Task_RespondToCustomer");
   }
 
   // --- the engineer's loop ---
 
   @Test
   void reclassifyingBeforeTheFirstResponseRecomputesTheDueDates() {
-    ProcessInstance instance = submit(MAJOR);   // P2: PT2H
-    complete(task(instance), withVariables(CaseVariables.ACTION, EngineerAction.RECLASSIFY, CaseVariables.NEW_SEVERITY, 4,
-        CaseVariables.RECLASSIFY_REASON, "a how-to question"));
-    // The listener (stubbed here) sets the new severity; the stub only records, so set it as the real one does.
-    assertThat(CALLS).containsSubsequence("responseSchedule:PT2H", "engineerAction:complete", "responseSchedule:PT2H");
+    ProcessInstance instance = submit(MAJOR); // P2: PT2H
+    complete(
+        task(instance),
+        withVariables(
+            CaseVariables.ACTION,
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            4,
+            CaseVariables.RECLASSIFY_REASON,
+            "a how-to question"));
+    // The listener (stubbed here) sets the new severity; the stub only records, so set it as the
+    // real one does.
+    assertThat(CALLS)
+        .containsSubsequence(
+            "responseSchedule:PT2H", "engineerAction:complete", "responseSchedule:PT2H");
     assertThat(instance).isWaitingAt("Task_RespondToCustomer");
-    assertThat(runtime.createExecutionQuery().activityId("Task_RespondToCustomer").count()).isEqualTo(1);
-    assertThat(management.createJobQuery().timers().count()).as("timers of the new due dates only").isEqualTo(2);
+    assertThat(runtime.createExecutionQuery().activityId("Task_RespondToCustomer").count())
+        .isEqualTo(1);
+    assertThat(management.createJobQuery().timers().count())
+        .as("timers of the new due dates only")
+        .isEqualTo(2);
   }
 
   @Test
   void reclassifyingWhileWorkingStaysWithTheEngineer() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.KEEP_WORKING);
-    complete(task(instance), withVariables(CaseVariables.ACTION, EngineerAction.RECLASSIFY));
+    respond(NextStep.KEEP_WORKING.value());
+    complete(task(instance), withVariables(CaseVariables.ACTION, NextStep.RECLASSIFY.value()));
 
     assertThat(instance).isWaitingAt("Task_WorkCase");
-    assertThat(CALLS.stream().filter(call -> call.startsWith("responseSchedule")).count()).isEqualTo(1);
+    assertThat(CALLS.stream().filter(call -> call.startsWith("responseSchedule")).count())
+        .isEqualTo(1);
   }
 
   @Test
   void theEngineerClosesAndTheCaseEndsAfterTheReopenWindow() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.CLOSE);
+    respond(NextStep.CLOSE.value());
 
     assertThat(instance).hasPassed("Task_CloseCase").isWaitingAt("Gateway_ReopenOrExpire");
     assertThat(CALLS).contains("caseClosure:engineer");
@@ -276,10 +367,12 @@ class SupportCaseProcessTest {
   @Test
   void requestedInformationRemindsOnDays135AndClosesOnDay6() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.REQUEST_INFORMATION);
+    respond(NextStep.REQUEST_INFORMATION.value());
     assertThat(instance).isWaitingAt("CallActivity_FollowUpWithCustomer");
     ProcessInstance followUp = calledProcessInstance(instance);
-    assertThat(followUp).variables().containsEntry(CaseVariables.WAITING_FOR, EngineerAction.REQUEST_INFORMATION);
+    assertThat(followUp)
+        .variables()
+        .containsEntry(CaseVariables.WAITING_FOR, NextStep.REQUEST_INFORMATION.value());
 
     fireDueJobs(management, at("P1DT1M"));
     assertThat(CALLS).contains("followUpReminder:1").doesNotContain("followUpReminder:3");
@@ -291,47 +384,61 @@ class SupportCaseProcessTest {
 
     assertThat(CALLS).contains("caseClosure:no-answer");
     assertThat(followUp).isEnded().hasPassed("EndEvent_ClosedForNoAnswer");
-    assertThat(instance).hasPassed("Gateway_CaseClosed").hasNotPassed("Task_CloseCase")
+    assertThat(instance)
+        .hasPassed("Gateway_CaseClosed")
+        .hasNotPassed("Task_CloseCase")
         .isWaitingAt("Gateway_ReopenOrExpire");
   }
 
   @Test
   void aProposedResolutionRemindsOnDays135AndClosesOnDay6() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.PROVIDE_RESOLUTION);
+    respond(NextStep.PROVIDE_RESOLUTION.value());
     ProcessInstance followUp = calledProcessInstance(instance);
-    assertThat(followUp).variables().containsEntry(CaseVariables.WAITING_FOR, EngineerAction.PROVIDE_RESOLUTION);
+    assertThat(followUp)
+        .variables()
+        .containsEntry(CaseVariables.WAITING_FOR, NextStep.PROVIDE_RESOLUTION.value());
 
     fireDueJobs(management, at("P6DT1M"));
 
-    assertThat(CALLS).containsSubsequence("followUpReminder:1", "followUpReminder:3", "followUpReminder:5",
-        "caseClosure:no-answer");
+    assertThat(CALLS)
+        .containsSubsequence(
+            "followUpReminder:1",
+            "followUpReminder:3",
+            "followUpReminder:5",
+            "caseClosure:no-answer");
     assertThat(instance).isWaitingAt("Gateway_ReopenOrExpire");
   }
 
   @Test
   void aReplyOnDay2StopsTheReminders() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.REQUEST_INFORMATION);
+    respond(NextStep.REQUEST_INFORMATION.value());
     ProcessInstance followUp = calledProcessInstance(instance);
 
     fireDueJobs(management, at("P2D"));
-    runtime.createMessageCorrelation(CaseService.CUSTOMER_REPLIED).processInstanceBusinessKey("CASE-2026-000001")
+    runtime
+        .createMessageCorrelation(CaseEngine.CUSTOMER_REPLIED)
+        .processInstanceBusinessKey("CASE-2026-000001")
         .correlate();
 
     assertThat(followUp).isEnded().hasPassed("EndEvent_CustomerReplied");
     assertThat(instance).isWaitingAt("Task_WorkCase");
     fireDueJobs(management, at("P7D"));
-    assertThat(CALLS).contains("followUpReminder:1").doesNotContain("followUpReminder:3", "caseClosure:no-answer");
+    assertThat(CALLS)
+        .contains("followUpReminder:1")
+        .doesNotContain("followUpReminder:3", "caseClosure:no-answer");
   }
 
   @Test
   void aConfirmationClosesTheCase() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.PROVIDE_RESOLUTION);
+    respond(NextStep.PROVIDE_RESOLUTION.value());
     ProcessInstance followUp = calledProcessInstance(instance);
 
-    runtime.createMessageCorrelation(CaseService.RESOLUTION_CONFIRMED).processInstanceBusinessKey("CASE-2026-000001")
+    runtime
+        .createMessageCorrelation(CaseEngine.RESOLUTION_CONFIRMED)
+        .processInstanceBusinessKey("CASE-2026-000001")
         .correlate();
 
     assertThat(followUp).isEnded().hasPassed("Task_CloseAsConfirmed", "EndEvent_ClosedAsConfirmed");
@@ -344,26 +451,34 @@ class SupportCaseProcessTest {
   @Test
   void aReopenOnDay13ResumesTheConversation() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.CLOSE);
+    respond(NextStep.CLOSE.value());
 
     ClockUtil.setCurrentTime(at("P13D"));
-    runtime.createMessageCorrelation(CaseService.CASE_REOPENED).processInstanceBusinessKey("CASE-2026-000001")
+    runtime
+        .createMessageCorrelation(CaseEngine.CASE_REOPENED)
+        .processInstanceBusinessKey("CASE-2026-000001")
         .correlate();
 
-    assertThat(instance).hasPassed("Event_CaseReopened", "Task_ReopenCase").isWaitingAt("Task_WorkCase");
+    assertThat(instance)
+        .hasPassed("Event_CaseReopened", "Task_ReopenCase")
+        .isWaitingAt("Task_WorkCase");
     assertThat(CALLS).contains("caseReopening");
   }
 
   @Test
   void aReopenOnDay15FindsNoCase() {
     ProcessInstance instance = submit(MAJOR);
-    respond(EngineerAction.CLOSE);
+    respond(NextStep.CLOSE.value());
 
     fireDueJobs(management, at("P15D"));
 
     assertThat(instance).isEnded();
-    assertThatThrownBy(() -> runtime.createMessageCorrelation(CaseService.CASE_REOPENED)
-        .processInstanceBusinessKey("CASE-2026-000001").correlate())
+    assertThatThrownBy(
+            () ->
+                runtime
+                    .createMessageCorrelation(CaseEngine.CASE_REOPENED)
+                    .processInstanceBusinessKey("CASE-2026-000001")
+                    .correlate())
         .isInstanceOf(MismatchingMessageCorrelationException.class);
   }
 
@@ -375,11 +490,14 @@ class SupportCaseProcessTest {
     ProcessInstance instance = submit(PRODUCTION_DOWN);
 
     assertThat(instance).isWaitingAt("Task_ManageCriticalSituation", "Task_RespondToCustomer");
-    assertThat(task("Task_ManageCriticalSituation", instance)).hasCandidateGroup("escalation-managers");
-    assertThat(CALLS).contains("criticalSituationAlert:create");
+    assertThat(task("Task_ManageCriticalSituation", instance))
+        .hasCandidateGroup("escalation-managers");
+    assertThat(CALLS).contains("criticalSituationOpened:create");
 
     complete(task("Task_ManageCriticalSituation", instance));
-    assertThat(instance).hasPassed("EndEvent_CriticalSituationClosed").isWaitingAt("Task_RespondToCustomer");
+    assertThat(instance)
+        .hasPassed("EndEvent_CriticalSituationClosed")
+        .isWaitingAt("Task_RespondToCustomer");
   }
 
   @Test
@@ -387,19 +505,25 @@ class SupportCaseProcessTest {
     plan = new Plan("automation-anywhere", "gold", "automation-360", true);
     ProcessInstance instance = submit(MAJOR);
 
-    assertThat(instance).isWaitingAt("Task_RespondToCustomer").hasNotPassed("Task_ManageCriticalSituation");
+    assertThat(instance)
+        .isWaitingAt("Task_RespondToCustomer")
+        .hasNotPassed("Task_ManageCriticalSituation");
   }
 
   @Test
   void anRcaRequestIsWrittenAndDeliveredEvenAfterClosure() {
     plan = new Plan("automation-anywhere", "gold", "automation-360", false);
     ProcessInstance instance = submit(PRODUCTION_DOWN);
-    respond(EngineerAction.CLOSE);
+    respond(NextStep.CLOSE.value());
 
-    runtime.createMessageCorrelation(CaseService.RCA_REQUESTED).processInstanceBusinessKey("CASE-2026-000001")
+    runtime
+        .createMessageCorrelation(CaseEngine.RCA_REQUESTED)
+        .processInstanceBusinessKey("CASE-2026-000001")
         .correlate();
     assertThat(instance).isWaitingAt("Task_WriteRcaDocument", "Gateway_ReopenOrExpire");
-    complete(task("Task_WriteRcaDocument", instance), withVariables(CaseVariables.RCA_DOCUMENT, "Cause: a full disk."));
+    complete(
+        task("Task_WriteRcaDocument", instance),
+        withVariables(CaseVariables.RCA_DOCUMENT, "Cause: a full disk."));
 
     assertThat(CALLS).contains("rcaDelivery");
     assertThat(instance).hasPassed("EndEvent_RcaDelivered").isWaitingAt("Gateway_ReopenOrExpire");
@@ -410,7 +534,9 @@ class SupportCaseProcessTest {
     plan = new Plan("automation-anywhere", "silver", "automation-360", false);
     ProcessInstance instance = submit(MAJOR);
 
-    runtime.createMessageCorrelation(CaseService.CUSTOMER_WROTE).processInstanceBusinessKey("CASE-2026-000001")
+    runtime
+        .createMessageCorrelation(CaseEngine.CUSTOMER_WROTE)
+        .processInstanceBusinessKey("CASE-2026-000001")
         .correlate();
     assertThat(CALLS).contains("customerMessageNotice");
     assertThat(instance).hasPassed("EndEvent_EngineerTold").isWaitingAt("Task_RespondToCustomer");
@@ -419,7 +545,9 @@ class SupportCaseProcessTest {
   @Test
   void aQuestionIsSeverity4() {
     ProcessInstance instance = submit(QUESTION);
-    assertThat(instance).variables().containsEntry(CaseVariables.SEVERITY, 4)
+    assertThat(instance)
+        .variables()
+        .containsEntry(CaseVariables.SEVERITY, 4)
         .containsEntry(CaseVariables.RESPONSE_TARGET, "P1D");
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** AddOns.dmn: Adobe's add-ons per plan, SUPPORT-PLANS.md section 7. */
+/** AddOns.dmn: Adobe's add-ons per plan, docs/support-plans.md section 7. */
 class AddOnsDecisionTest {
 
   record Row(String plan, String addOn, String availability, String rule) {

@@ -16,15 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The entitlement lookup on the demo accounts (db/demo/accounts.sql), through the deployed decisions. */
+/**
+ * The entitlement lookup on the demo accounts (db/demo/accounts.sql), through the deployed
+ * decisions.
+ */
 @CaseOpsTest
 class EntitlementLookupTest {
 
-  @Autowired
-  EntitlementLookup lookup;
+  @Autowired EntitlementLookup lookup;
 
-  @Autowired
-  ResponseTargets targets;
+  @Autowired ResponseTargets targets;
 
   @BeforeEach
   void today() {
@@ -37,24 +38,38 @@ class EntitlementLookupTest {
   }
 
   @ParameterizedTest(name = "{0} / {1} / sev {4} / {2} / {3} -> {5} {6} {7} {8} via {9}")
-  @CsvSource(nullValues = "-", value = {
-      // email,                      product,                          region,  language, severity, plan,       target, clock,      coverage,         candidate group
-      "ana.lima@northwind.example,   adobe-experience-manager,         -,       -,  2, expert,   PT2H,  business, business-hours, team-amer",
-      "ana.lima@northwind.example,   adobe-experience-manager,         AMER,    en, 1, expert,   PT1H,  calendar, 24x7,           team-amer",
-      "ana.lima@northwind.example,   adobe-commerce-managed-services,  -,       -,  1, expert,   PT1H,  calendar, 24x7,           team-amer",
-      "chloe.martin@contoso.example, adobe-commerce-managed-services,  -,       -,  1, ultimate, PT30M, calendar, 24x7,           team-emea",
-      "chloe.martin@contoso.example, adobe-experience-manager,         -,       -,  2, ultimate, PT30M, business, 24x5,           team-emea",
-      "gina.ruiz@globex.example,     automation-360,                   -,       es, 1, orange,   P1D,   business, business-hours, team-emea",
-      "gina.ruiz@globex.example,     automation-360,                   EMEA,    -,  3, orange,   -,     business, business-hours, team-emea",
-      "ivy.patel@initech.example,    automation-360,                   EMEA,    en, 1, silver,   PT2H,  calendar, 24x7,           team-follow-the-sun",
-      "ivy.patel@initech.example,    automation-360,                   EMEA,    fr, 1, silver,   PT2H,  business, business-hours, team-emea",
-      "ivy.patel@initech.example,    automation-360,                   LATAM,   pt, 2, silver,   PT4H,  business, business-hours, team-latam",
-      "kei.tanaka@umbrella.example,  process-discovery,                JAPAN-KOREA, ko, 3, gold, PT8H,  business, business-hours, team-japan",
-      "maria.silva@stark.example,    automation-360,                   AMER,    es, 4, platinum, PT8H,  business, business-hours, team-amer",
-      "noah.kim@wayne.example,       automation-360,                   APAC,    en, 1, titanium, PT15M, calendar, 24x7,           team-follow-the-sun"})
-  void findsThePlanTargetAndTeam(String email, String product, String region, String language, int severity,
-                                 String plan, String target, String clock, String coverage, String candidateGroup) {
-    Entitlement entitlement = lookup.lookup(new EntitlementLookup.Request(email, product, region, language));
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        // email,                      product,                          region,  language,
+        // severity, plan,       target, clock,      coverage,         candidate group
+        "ana.lima@northwind.example,   adobe-experience-manager,         -,       -,  2, expert,   PT2H,  business, business-hours, team-amer",
+        "ana.lima@northwind.example,   adobe-experience-manager,         AMER,    en, 1, expert,   PT1H,  calendar, 24x7,           team-amer",
+        "ana.lima@northwind.example,   adobe-commerce-managed-services,  -,       -,  1, expert,   PT1H,  calendar, 24x7,           team-amer",
+        "chloe.martin@contoso.example, adobe-commerce-managed-services,  -,       -,  1, ultimate, PT30M, calendar, 24x7,           team-emea",
+        "chloe.martin@contoso.example, adobe-experience-manager,         -,       -,  2, ultimate, PT30M, business, 24x5,           team-emea",
+        "gina.ruiz@globex.example,     automation-360,                   -,       es, 1, orange,   P1D,   business, business-hours, team-emea",
+        "gina.ruiz@globex.example,     automation-360,                   EMEA,    -,  3, orange,   -,     business, business-hours, team-emea",
+        "ivy.patel@initech.example,    automation-360,                   EMEA,    en, 1, silver,   PT2H,  calendar, 24x7,           team-follow-the-sun",
+        "ivy.patel@initech.example,    automation-360,                   EMEA,    fr, 1, silver,   PT2H,  business, business-hours, team-emea",
+        "ivy.patel@initech.example,    automation-360,                   LATAM,   pt, 2, silver,   PT4H,  business, business-hours, team-latam",
+        "kei.tanaka@umbrella.example,  process-discovery,                JAPAN-KOREA, ko, 3, gold, PT8H,  business, business-hours, team-japan",
+        "maria.silva@stark.example,    automation-360,                   AMER,    es, 4, platinum, PT8H,  business, business-hours, team-amer",
+        "noah.kim@wayne.example,       automation-360,                   APAC,    en, 1, titanium, PT15M, calendar, 24x7,           team-follow-the-sun"
+      })
+  void findsThePlanTargetAndTeam(
+      String email,
+      String product,
+      String region,
+      String language,
+      int severity,
+      String plan,
+      String target,
+      String clock,
+      String coverage,
+      String candidateGroup) {
+    Entitlement entitlement =
+        lookup.lookup(new EntitlementLookup.Request(email, product, region, language));
     ResponseTargets.Answer answer = targets.evaluate(entitlement.targetQuestion(severity));
 
     assertThat(entitlement.planName()).isEqualTo(plan);
@@ -66,38 +81,47 @@ class EntitlementLookupTest {
 
   @Test
   void carriesTheAccountsPeopleAndAddOns() {
-    Entitlement contoso = lookup.lookup(new EntitlementLookup.Request("Chloe.Martin@Contoso.example",
-        "adobe-experience-manager", null, null));
+    Entitlement contoso =
+        lookup.lookup(
+            new EntitlementLookup.Request(
+                "Chloe.Martin@Contoso.example", "adobe-experience-manager", null, null));
     assertThat(contoso.accountId()).isEqualTo("contoso");
     assertThat(contoso.escalationManager()).isEqualTo("erin");
     assertThat(contoso.technicalAccountManager()).isEqualTo("tom");
     assertThat(contoso.priorityQueue()).isTrue();
-    assertThat(contoso.plan()).containsEntry("escalation", "designated");
+    assertThat(contoso.plan().escalation()).isEqualTo("designated");
     assertThat(contoso.designatedEscalationManager()).isEqualTo("erin");
     assertThat(contoso.zone().getId()).isEqualTo("Europe/London");
   }
 
   @ParameterizedTest(name = "{0} / {1} / {2} / {3} -> {4}")
-  @CsvSource(nullValues = "-", value = {
-      "nobody@northwind.example,     adobe-experience-manager,        -,      -,  NOT_A_NAMED_CONTACT",
-      "david.roux@contoso.example,   adobe-experience-manager,        -,      -,  NOT_NAMED_FOR_PRODUCT",
-      "ana.lima@northwind.example,   automation-360,                  -,      -,  UNKNOWN_PRODUCT",
-      "ana.lima@northwind.example,   no-such-product,                 -,      -,  UNKNOWN_PRODUCT",
-      "ben.cho@northwind.example,    adobe-target,                    -,      -,  NO_CONTRACT",
-      "ben.cho@northwind.example,    adobe-analytics,                 -,      -,  CONTRACT_EXPIRED",
-      "ana.lima@northwind.example,   adobe-experience-manager,        EMEA,   -,  REGION_NOT_ALLOWED",
-      "gina.ruiz@globex.example,     automation-360,                  AMER,   -,  REGION_NOT_ALLOWED",
-      "ivy.patel@initech.example,    automation-360,                  -,      -,  REGION_REQUIRED",
-      "ivy.patel@initech.example,    automation-360,                  MARS,   -,  REGION_NOT_ALLOWED",
-      "gina.ruiz@globex.example,     automation-360,                  -,      ja, LANGUAGE_NOT_ALLOWED",
-      "ana.lima@northwind.example,   adobe-experience-manager,        -,      ja, LANGUAGE_NOT_ALLOWED",
-      "ivy.patel@initech.example,    automation-360,                  EMEA,   ja, LANGUAGE_NOT_ALLOWED",
-      "chloe.martin@contoso.example, adobe-commerce-managed-services, -,      fr, LANGUAGE_NOT_ALLOWED"})
-  void refusesWithAReason(String email, String product, String region, String language, Reason reason) {
-    assertThatThrownBy(() -> lookup.lookup(new EntitlementLookup.Request(email, product, region, language)))
-        .isInstanceOfSatisfying(EntitlementRefusedException.class, refused -> {
-          assertThat(refused.reason()).isEqualTo(reason);
-          assertThat(refused.getMessage()).isNotBlank();
-        });
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "nobody@northwind.example,     adobe-experience-manager,        -,      -,  NOT_A_NAMED_CONTACT",
+        "david.roux@contoso.example,   adobe-experience-manager,        -,      -,  NOT_NAMED_FOR_PRODUCT",
+        "ana.lima@northwind.example,   automation-360,                  -,      -,  UNKNOWN_PRODUCT",
+        "ana.lima@northwind.example,   no-such-product,                 -,      -,  UNKNOWN_PRODUCT",
+        "ben.cho@northwind.example,    adobe-target,                    -,      -,  NO_CONTRACT",
+        "ben.cho@northwind.example,    adobe-analytics,                 -,      -,  CONTRACT_EXPIRED",
+        "ana.lima@northwind.example,   adobe-experience-manager,        EMEA,   -,  REGION_NOT_ALLOWED",
+        "gina.ruiz@globex.example,     automation-360,                  AMER,   -,  REGION_NOT_ALLOWED",
+        "ivy.patel@initech.example,    automation-360,                  -,      -,  REGION_REQUIRED",
+        "ivy.patel@initech.example,    automation-360,                  MARS,   -,  REGION_NOT_ALLOWED",
+        "gina.ruiz@globex.example,     automation-360,                  -,      ja, LANGUAGE_NOT_ALLOWED",
+        "ana.lima@northwind.example,   adobe-experience-manager,        -,      ja, LANGUAGE_NOT_ALLOWED",
+        "ivy.patel@initech.example,    automation-360,                  EMEA,   ja, LANGUAGE_NOT_ALLOWED",
+        "chloe.martin@contoso.example, adobe-commerce-managed-services, -,      fr, LANGUAGE_NOT_ALLOWED"
+      })
+  void refusesWithAReason(
+      String email, String product, String region, String language, Reason reason) {
+    assertThatThrownBy(
+            () -> lookup.lookup(new EntitlementLookup.Request(email, product, region, language)))
+        .isInstanceOfSatisfying(
+            EntitlementRefusedException.class,
+            refused -> {
+              assertThat(refused.reason()).isEqualTo(reason);
+              assertThat(refused.getMessage()).isNotBlank();
+            });
   }
 }

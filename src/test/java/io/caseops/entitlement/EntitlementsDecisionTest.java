@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Entitlements.dmn: what each plan includes, from SUPPORT-PLANS.md sections 4, 5 and 7. */
+/** Entitlements.dmn: what each plan includes, from docs/support-plans.md sections 4, 5 and 7. */
 class EntitlementsDecisionTest {
 
   /** One plan's expected outputs. Columns are the decision's outputs, in order. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** ServiceAllowances.dmn: the time-boxed benefits table of SUPPORT-PLANS.md section 7, cell by cell. */
+/** ServiceAllowances.dmn: the time-boxed benefits table of docs/support-plans.md section 7, cell by cell. */
 class ServiceAllowancesDecisionTest {
 
   record Row(String plan, String benefit, Double hours, String period, Integer maxSessions, String rule) {

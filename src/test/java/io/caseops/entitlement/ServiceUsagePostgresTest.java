@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsPostgresTest;
 
 /** Service hours on PostgreSQL. */
 @CaseOpsPostgresTest
-class ServiceUsagePostgresTest extends ServiceUsageScenarios {
-}
+class ServiceUsagePostgresTest extends ServiceUsageScenarios {}

@@ -4,5 +4,4 @@ import io.caseops.testsupport.CaseOpsTest;
 
 /** Service hours on H2 (the embedded default). */
 @CaseOpsTest
-class ServiceUsageTest extends ServiceUsageScenarios {
-}
+class ServiceUsageTest extends ServiceUsageScenarios {}

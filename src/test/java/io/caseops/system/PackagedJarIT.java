@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar, run as {@code java -jar} in its own process, deploys exactly what processes/ and forms/ hold,
- * like spring-boot:run does (ModelDeploymentTest). Run by failsafe after {@code package}.
+ * The packaged jar, run as {@code java -jar} in its own process, deploys exactly what processes/
+ * and forms/ hold, like spring-boot:run does (ModelDeploymentTest). Run by failsafe after {@code
+ * package}.
  */
 class PackagedJarIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   Process process;
 
@@ -48,19 +48,28 @@ class PackagedJarIT {
     Path jar = Path.of(System.getProperty("caseops.jar", "target/caseops.jar"));
     assertThat(jar).exists();
     Path log = dataDir.resolve("caseops.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "--server.port=" + port, "--caseops.data-dir=" + dataDir, "--caseops.mail.sink.port=" + FreePort.find()));
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--caseops.data-dir=" + dataDir,
+                "--caseops.mail.sink.port=" + FreePort.find()));
+    process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
     StaffClient client = new StaffClient(port);
     awaitHealthy(client, log);
 
-    HttpResponse<String> deployments = client.get(
-        "/engine-rest/deployment?name=" + ModelDeployment.DEPLOYMENT_NAME, "demo", "demo");
+    HttpResponse<String> deployments =
+        client.get(
+            "/engine-rest/deployment?name=" + ModelDeployment.DEPLOYMENT_NAME, "demo", "demo");
     Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(deployments.body());
     assertThat(id.find()).as(deployments.body()).isTrue();
-    HttpResponse<String> resources = client.get("/engine-rest/deployment/" + id.group(1) + "/resources", "demo", "demo");
+    HttpResponse<String> resources =
+        client.get("/engine-rest/deployment/" + id.group(1) + "/resources", "demo", "demo");
     TreeSet<String> deployed = new TreeSet<>();
     Matcher name = Pattern.compile("\"name\":\"([^\"]+)\"").matcher(resources.body());
     while (name.find()) {

@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The production database: the service starts on a real PostgreSQL server with the postgres profile, creates the
- * engine's and CaseOps' schema, serves the webapps and REST API, and keeps its data across a restart.
+ * The production database: the service starts on a real PostgreSQL server with the postgres
+ * profile, creates the engine's and CaseOps' schema, serves the webapps and REST API, and keeps its
+ * data across a restart.
  */
 @ExtendWith(PostgresTestDatabase.class)
 class PostgresStartupTest {
@@ -25,12 +26,15 @@ class PostgresStartupTest {
     String instanceId;
     try (ConfigurableApplicationContext first = postgresRun().start()) {
       JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-      assertThat(jdbc.queryForObject("select current_setting('server_version_num')", String.class)).isNotBlank();
-      assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class)).isPositive();
+      assertThat(jdbc.queryForObject("select current_setting('server_version_num')", String.class))
+          .isNotBlank();
+      assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class))
+          .isPositive();
       assertThat(jdbc.queryForObject("select count(*) from product", Integer.class)).isEqualTo(6);
       assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(7);
 
-      StaffClient client = new StaffClient(((WebServerApplicationContext) first).getWebServer().getPort());
+      StaffClient client =
+          new StaffClient(((WebServerApplicationContext) first).getWebServer().getPort());
       assertThat(client.get("/actuator/health").body()).contains("\"status\":\"UP\"");
       assertThat(client.get("/engine-rest/engine", "demo", "demo").body()).contains("default");
       assertThat(client.get("/engine-rest/task").statusCode()).isEqualTo(401);
@@ -42,11 +46,24 @@ class PostgresStartupTest {
 
     try (ConfigurableApplicationContext second = postgresRun().start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .count())
           .isEqualTo(1);
-      assertThat(engine.getRepositoryService().createDeploymentQuery()
-          .deploymentName(ModelDeployment.DEPLOYMENT_NAME).count()).isEqualTo(1);
-      assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from account", Integer.class))
+      assertThat(
+              engine
+                  .getRepositoryService()
+                  .createDeploymentQuery()
+                  .deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+                  .count())
+          .isEqualTo(1);
+      assertThat(
+              second
+                  .getBean(JdbcTemplate.class)
+                  .queryForObject("select count(*) from account", Integer.class))
           .isEqualTo(7);
     }
   }

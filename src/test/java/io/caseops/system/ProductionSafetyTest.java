@@ -26,15 +26,16 @@ class ProductionSafetyTest {
 
   @Test
   void refusesAWeakFirstAdminPassword(CapturedOutput output) {
-    assertThatThrownBy(() -> productionRun().property("caseops.staff.admin.password", "admin").start())
+    assertThatThrownBy(
+            () -> productionRun().property("caseops.staff.admin.password", "admin").start())
         .hasRootCauseInstanceOf(FirstAdminPasswordException.class);
     assertThat(output.getOut()).contains("breaks the password policy");
   }
 
   @Test
   void startsWithAConfiguredPasswordAndNoDemoUsers() {
-    try (ConfigurableApplicationContext context = productionRun()
-        .property("caseops.staff.admin.password", "Correct-Horse-42").start()) {
+    try (ConfigurableApplicationContext context =
+        productionRun().property("caseops.staff.admin.password", "Correct-Horse-42").start()) {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().list()).extracting("id").containsExactly("admin");
       assertThat(identity.checkPassword("admin", "Correct-Horse-42")).isTrue();
@@ -46,6 +47,8 @@ class ProductionSafetyTest {
   private static CaseOpsRun productionRun() {
     // No "demo" profile: the production defaults, on a private in-memory H2 database.
     return CaseOpsRun.withProfiles()
-        .property("spring.datasource.url", "jdbc:h2:mem:production-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        .property(
+            "spring.datasource.url",
+            "jdbc:h2:mem:production-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
   }
 }

@@ -2,7 +2,7 @@ package io.caseops.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.caseops.cases.CaseService;
+import io.caseops.cases.CaseIntake;
 import io.caseops.testsupport.CaseOpsRun;
 import io.caseops.testsupport.DemoCases;
 import java.nio.file.Files;
@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The default run keeps its data in an H2 file: a restart finds cases, users and accounts as it left them. */
+/**
+ * The default run keeps its data in an H2 file: a restart finds cases, users and accounts as it
+ * left them.
+ */
 class RestartOnH2Test {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void restartKeepsDataAndDeploysNothingNew() {
@@ -31,12 +33,24 @@ class RestartOnH2Test {
 
     try (ConfigurableApplicationContext second = defaultRun().start()) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey(opened.caseNumber()).processDefinitionKey(CaseService.PROCESS).singleResult()
-          .getId()).isEqualTo(opened.processInstanceId());
-      assertThat(engine.getIdentityService().createUserQuery().userId("restartcheck").count()).isEqualTo(1);
-      assertThat(engine.getRepositoryService().createDeploymentQuery()
-          .deploymentName(ModelDeployment.DEPLOYMENT_NAME).count()).isEqualTo(1);
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey(opened.caseNumber())
+                  .processDefinitionKey(CaseIntake.PROCESS)
+                  .singleResult()
+                  .getId())
+          .isEqualTo(opened.processInstanceId());
+      assertThat(engine.getIdentityService().createUserQuery().userId("restartcheck").count())
+          .isEqualTo(1);
+      assertThat(
+              engine
+                  .getRepositoryService()
+                  .createDeploymentQuery()
+                  .deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+                  .count())
+          .isEqualTo(1);
       JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(7);
     }

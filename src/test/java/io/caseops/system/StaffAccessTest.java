@@ -17,18 +17,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Each staff group gets what its job needs and nothing more, through the webapps and the REST API alike. */
+/**
+ * Each staff group gets what its job needs and nothing more, through the webapps and the REST API
+ * alike.
+ */
 @CaseOpsTest
 class StaffAccessTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
-  @Autowired
-  RepositoryService repository;
+  @Autowired RepositoryService repository;
 
   StaffClient client;
   Task amerTask;
@@ -46,23 +46,31 @@ class StaffAccessTest {
     taskService.deleteTasks(List.of(amerTask.getId(), emeaTask.getId()), true);
   }
 
-  /** Demo users: password = user id. amelia is an AMER engineer, mia a support manager, paula a process owner. */
+  /**
+   * Demo users: password = user id. amelia is an AMER engineer, mia a support manager, paula a
+   * process owner.
+   */
   @ParameterizedTest(name = "{0} logs in to {1}: {2}")
   @CsvSource({
-      "demo,   tasklist, 200", "demo,   cockpit, 200", "demo,   admin, 200",
-      "amelia, tasklist, 200", "amelia, cockpit, 403", "amelia, admin, 403",
-      "mia,    tasklist, 200", "mia,    cockpit, 200", "mia,    admin, 403",
-      "erin,   cockpit,  200", "tom,    cockpit, 200", "erin,   admin, 403",
-      "paula,  cockpit,  200", "paula,  admin,   403"})
+    "demo,   tasklist, 200", "demo,   cockpit, 200", "demo,   admin, 200",
+    "amelia, tasklist, 200", "amelia, cockpit, 403", "amelia, admin, 403",
+    "mia,    tasklist, 200", "mia,    cockpit, 200", "mia,    admin, 403",
+    "erin,   cockpit,  200", "tom,    cockpit, 200", "erin,   admin, 403",
+    "paula,  cockpit,  200", "paula,  admin,   403"
+  })
   void webappAccessFollowsTheJob(String user, String application, int expectedStatus) {
     assertThat(client.webappLogin(application, user, user)).isEqualTo(expectedStatus);
   }
 
-  /** lucas only: after a failed login the engine delays that user's next attempts (login throttling). */
+  /**
+   * lucas only: after a failed login the engine delays that user's next attempts (login
+   * throttling).
+   */
   @Test
   void wrongPasswordIsRefused() {
     assertThat(client.webappLogin("tasklist", "lucas", "not-his-password")).isEqualTo(401);
-    assertThat(client.get("/engine-rest/task", "lucas", "not-his-password").statusCode()).isEqualTo(401);
+    assertThat(client.get("/engine-rest/task", "lucas", "not-his-password").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -78,18 +86,30 @@ class StaffAccessTest {
     assertThat(visible.statusCode()).isEqualTo(200);
     assertThat(visible.body()).contains(amerTask.getId()).doesNotContain(emeaTask.getId());
 
-    HttpResponse<String> claim = client.postJson("/engine-rest/task/" + amerTask.getId() + "/claim",
-        "{\"userId\":\"amelia\"}", "amelia", "amelia");
+    HttpResponse<String> claim =
+        client.postJson(
+            "/engine-rest/task/" + amerTask.getId() + "/claim",
+            "{\"userId\":\"amelia\"}",
+            "amelia",
+            "amelia");
     assertThat(claim.statusCode()).isEqualTo(204);
-    HttpResponse<String> otherTeams = client.postJson("/engine-rest/task/" + emeaTask.getId() + "/claim",
-        "{\"userId\":\"amelia\"}", "amelia", "amelia");
+    HttpResponse<String> otherTeams =
+        client.postJson(
+            "/engine-rest/task/" + emeaTask.getId() + "/claim",
+            "{\"userId\":\"amelia\"}",
+            "amelia",
+            "amelia");
     assertThat(otherTeams.statusCode()).isIn(403, 404);
   }
 
   @Test
   void engineerCannotAdministerUsersOrDeploy() {
-    HttpResponse<String> createUser = client.postJson("/engine-rest/user/create",
-        "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"mallory\"}}", "amelia", "amelia");
+    HttpResponse<String> createUser =
+        client.postJson(
+            "/engine-rest/user/create",
+            "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"mallory\"}}",
+            "amelia",
+            "amelia");
     assertThat(createUser.statusCode()).isEqualTo(403);
     assertThat(deployPlaceholder("amelia").statusCode()).isEqualTo(403);
   }
@@ -99,7 +119,10 @@ class StaffAccessTest {
     HttpResponse<String> deployed = deployPlaceholder("paula");
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     assertThat(deployed.body()).contains("\"name\":\"access-test\"");
-    repository.createDeploymentQuery().deploymentName("access-test").list()
+    repository
+        .createDeploymentQuery()
+        .deploymentName("access-test")
+        .list()
         .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true));
   }
 
@@ -107,8 +130,10 @@ class StaffAccessTest {
   void managerReadsEveryTaskAndInstance() {
     HttpResponse<String> tasks = client.get("/engine-rest/task", "mia", "mia");
     assertThat(tasks.body()).contains(amerTask.getId()).contains(emeaTask.getId());
-    assertThat(client.get("/engine-rest/process-instance/count", "mia", "mia").statusCode()).isEqualTo(200);
-    assertThat(client.get("/engine-rest/history/process-instance/count", "mia", "mia").statusCode()).isEqualTo(200);
+    assertThat(client.get("/engine-rest/process-instance/count", "mia", "mia").statusCode())
+        .isEqualTo(200);
+    assertThat(client.get("/engine-rest/history/process-instance/count", "mia", "mia").statusCode())
+        .isEqualTo(200);
   }
 
   private Task teamTask(String name, String team) {
@@ -120,7 +145,8 @@ class StaffAccessTest {
   }
 
   private HttpResponse<String> deployPlaceholder(String user) {
-    String bpmn = """
+    String bpmn =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
                      targetNamespace="test">

@@ -12,18 +12,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The service starts on H2 with the engine, the webapps, the REST API, actuator and its own tables. */
+/**
+ * The service starts on H2 with the engine, the webapps, the REST API, actuator and its own tables.
+ */
 @CaseOpsTest
 class StartupTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ProcessEngine engine;
+  @Autowired ProcessEngine engine;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   StaffClient client;
 
@@ -65,17 +64,22 @@ class StartupTest {
   void metricsAndInfoAreExposed() {
     HttpResponse<String> prometheus = client.get("/actuator/prometheus");
     assertThat(prometheus.statusCode()).isEqualTo(200);
-    assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    assertThat(prometheus.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("hikaricp_connections");
     assertThat(client.get("/actuator/info").statusCode()).isEqualTo(200);
   }
 
   @Test
   void flywayCreatedCaseOpsTablesAndDemoAccountsCoverEveryPlan() {
     assertThat(jdbc.queryForList("select distinct plan from account", String.class))
-        .containsExactlyInAnyOrder("expert", "ultimate", "orange", "silver", "gold", "platinum", "titanium");
+        .containsExactlyInAnyOrder(
+            "expert", "ultimate", "orange", "silver", "gold", "platinum", "titanium");
     assertThat(jdbc.queryForObject("select count(*) from product", Integer.class)).isEqualTo(6);
-    assertThat(jdbc.queryForObject(
-        "select count(*) from \"caseops_schema_history\" where \"success\" = true and \"version\" = '1'", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from \"caseops_schema_history\" where \"success\" = true and \"version\" = '1'",
+                Integer.class))
         .isEqualTo(1);
   }
 

@@ -11,8 +11,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * {@link CaseOpsTest} on this run's PostgreSQL database ({@link PostgresTestDatabase}): the whole service on a random
- * port, with the demo data. Skipped locally when no server answers; in CI an unreachable server fails the test.
+ * {@link CaseOpsTest} on this run's PostgreSQL database ({@link PostgresTestDatabase}): the whole
+ * service on a random port, with the demo data. Skipped locally when no server answers; in CI an
+ * unreachable server fails the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +22,4 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @ActiveProfiles({"postgres", "demo", "test"})
 @AutoConfigureObservability(tracing = false)
-public @interface CaseOpsPostgresTest {
-}
+public @interface CaseOpsPostgresTest {}

@@ -9,8 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the whole service in this JVM the way {@code java -jar} does (same main class, profiles and properties),
- * for tests that must stop and start it again or that expect start-up to fail.
+ * Starts the whole service in this JVM the way {@code java -jar} does (same main class, profiles
+ * and properties), for tests that must stop and start it again or that expect start-up to fail.
  */
 public final class CaseOpsRun {
 
@@ -34,10 +34,15 @@ public final class CaseOpsRun {
         .property("spring.datasource.password", PostgresTestDatabase.password());
   }
 
-  /** Properties go in as command-line arguments, which outrank the application*.yaml files, as they do for the jar. */
+  /**
+   * Properties go in as command-line arguments, which outrank the application*.yaml files, as they
+   * do for the jar.
+   */
   public ConfigurableApplicationContext start() {
-    String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-        .toArray(String[]::new);
+    String[] args =
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(CaseOpsApplication.class)
         .profiles(profiles.toArray(String[]::new))
         .run(args);

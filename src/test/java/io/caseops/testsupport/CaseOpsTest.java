@@ -9,14 +9,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole service on a random port, on an in-memory H2 database of its own, with the demo data. Test classes with
- * this annotation and no other configuration share one running service (Spring's test context cache).
+ * The whole service on a random port, on an in-memory H2 database of its own, with the demo data.
+ * Test classes with this annotation and no other configuration share one running service (Spring's
+ * test context cache).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:caseops-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 @AutoConfigureObservability(tracing = false)
-public @interface CaseOpsTest {
-}
+public @interface CaseOpsTest {}

@@ -9,11 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one call on several threads released at the same instant: a double click, a race with a timer. */
+/**
+ * Runs one call on several threads released at the same instant: a double click, a race with a
+ * timer.
+ */
 public final class Concurrently {
 
-  private Concurrently() {
-  }
+  private Concurrently() {}
 
   /** What each of {@code threads} calls returned, in thread order. */
   public static <T> List<T> run(int threads, Callable<T> call) throws Exception {
@@ -22,10 +24,12 @@ public final class Concurrently {
     try {
       List<Future<T>> answers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return call.call();
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
       }
       List<T> results = new ArrayList<>();
       for (Future<T> answer : answers) {
@@ -37,15 +41,19 @@ public final class Concurrently {
     }
   }
 
-  /** The exception each of {@code threads} runs of the action threw; null for a run that succeeded. */
+  /**
+   * The exception each of {@code threads} runs of the action threw; null for a run that succeeded.
+   */
   public static List<Throwable> failures(int threads, Runnable action) throws Exception {
-    return run(threads, () -> {
-      try {
-        action.run();
-        return null;
-      } catch (RuntimeException e) {
-        return e;
-      }
-    });
+    return run(
+        threads,
+        () -> {
+          try {
+            action.run();
+            return null;
+          } catch (RuntimeException e) {
+            return e;
+          }
+        });
   }
 }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A named contact calling the contact API over real HTTP, with HTTP Basic. Demo password: the e-mail's local part. */
+/**
+ * A named contact calling the contact API over real HTTP, with HTTP Basic. Demo password: the
+ * e-mail's local part.
+ */
 public final class ContactClient {
 
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -44,12 +47,17 @@ public final class ContactClient {
 
   private final String baseUrl;
   private final String authorization;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public ContactClient(int port, String user, String password) {
     this.baseUrl = "http://localhost:" + port;
-    this.authorization = user == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A demo contact, logged in with the demo password (the e-mail's local part). */
@@ -77,10 +85,16 @@ public final class ContactClient {
     return send("DELETE", path, null, null, null);
   }
 
-  public Response send(String method, String path, String body, String contentType, String idempotencyKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  public Response send(
+      String method, String path, String body, String contentType, String idempotencyKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -91,7 +105,8 @@ public final class ContactClient {
       request.header("Idempotency-Key", idempotencyKey);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -28,8 +28,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One decision of {@code processes/}, evaluated by Camunda's DMN engine without a process engine, reporting which
- * rule rows matched so that a test can prove it has a case for every row.
+ * One decision of {@code processes/}, evaluated by Camunda's DMN engine without a process engine,
+ * reporting which rule rows matched so that a test can prove it has a case for every row.
  */
 public final class DecisionTable {
 
@@ -51,12 +51,16 @@ public final class DecisionTable {
   public DecisionTable(String decisionId) {
     Path file = Path.of("processes", decisionId + ".dmn");
     DefaultDmnEngineConfiguration configuration = new DefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(lastMatch::add);
-      }
-    }));
+    configuration.customPostDecisionTableEvaluationListeners(
+        List.of(
+            new DmnDecisionTableEvaluationListener() {
+              @Override
+              public void notify(DmnDecisionTableEvaluationEvent event) {
+                event.getMatchingRules().stream()
+                    .map(DmnEvaluatedDecisionRule::getId)
+                    .forEach(lastMatch::add);
+              }
+            }));
     this.engine = configuration.buildEngine();
     try (InputStream in = Files.newInputStream(file)) {
       DmnModelInstance model = Dmn.readModelFromStream(in);
@@ -69,8 +73,10 @@ public final class DecisionTable {
 
   public Outcome evaluate(Map<String, Object> inputs) {
     lastMatch.clear();
-    DmnDecisionResultEntries first = engine.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
-    Map<String, Object> outputs = first == null ? Map.of() : new LinkedHashMap<>(first.getEntryMap());
+    DmnDecisionResultEntries first =
+        engine.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
+    Map<String, Object> outputs =
+        first == null ? Map.of() : new LinkedHashMap<>(first.getEntryMap());
     return new Outcome(List.copyOf(lastMatch), outputs);
   }
 
@@ -78,7 +84,10 @@ public final class DecisionTable {
     return allRules;
   }
 
-  /** Fails unless the test table names every rule row of the decision, and no row the decision lacks. */
+  /**
+   * Fails unless the test table names every rule row of the decision, and no row the decision
+   * lacks.
+   */
   public void assertEveryRowHasACase(Stream<String> rulesOfTheTestTable) {
     Set<String> named = rulesOfTheTestTable.collect(Collectors.toCollection(TreeSet::new));
     assertThat(named).as("rule rows with a test case").isEqualTo(allRules);

@@ -6,10 +6,12 @@ import java.net.ServerSocket;
 
 public final class FreePort {
 
-  private FreePort() {
-  }
+  private FreePort() {}
 
-  /** A TCP port nothing listens on right now, for servers a test starts itself (SMTP sink, a second CaseOps). */
+  /**
+   * A TCP port nothing listens on right now, for servers a test starts itself (SMTP sink, a second
+   * CaseOps).
+   */
   public static int find() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);

@@ -13,20 +13,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The PostgreSQL database of this test run, on a real server.
  *
  * <ul>
- *   <li>{@code CASEOPS_TEST_POSTGRES_URL} set (CI creates a fresh database with createdb): that database.</li>
- *   <li>Otherwise a fresh database {@code caseops_test_<random>} is created on 127.0.0.1:5432 and dropped when the
- *       test JVM exits.</li>
+ *   <li>{@code CASEOPS_TEST_POSTGRES_URL} set (CI creates a fresh database with createdb): that
+ *       database.
+ *   <li>Otherwise a fresh database {@code caseops_test_<random>} is created on 127.0.0.1:5432 and
+ *       dropped when the test JVM exits.
  * </ul>
- * As a JUnit condition: the tests are skipped, with the reason, when no server answers, except in CI
- * ({@code CI=true}), where an unreachable server fails them.
+ *
+ * As a JUnit condition: the tests are skipped, with the reason, when no server answers, except in
+ * CI ({@code CI=true}), where an unreachable server fails them.
  */
 public final class PostgresTestDatabase implements ExecutionCondition {
 
-  private static final String SERVER = env("CASEOPS_TEST_POSTGRES_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
+  private static final String SERVER =
+      env("CASEOPS_TEST_POSTGRES_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
   private static final String USER = env("CASEOPS_TEST_POSTGRES_USER", "postgres");
   private static final String PASSWORD = env("CASEOPS_TEST_POSTGRES_PASSWORD", "");
-  private static final String START_HINT = "start it with: pg_ctlcluster --skip-systemctl-redirect "
-      + "$(ls /etc/postgresql) main start";
+  private static final String START_HINT =
+      "start it with: pg_ctlcluster --skip-systemctl-redirect "
+          + "$(ls /etc/postgresql) main start";
 
   private static String url;
 
@@ -45,8 +49,11 @@ public final class PostgresTestDatabase implements ExecutionCondition {
           org.springframework.context.ConfigurableApplicationContext> {
     @Override
     public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
-      org.springframework.boot.test.util.TestPropertyValues.of("spring.datasource.url=" + url(),
-          "spring.datasource.username=" + USER, "spring.datasource.password=" + PASSWORD).applyTo(context);
+      org.springframework.boot.test.util.TestPropertyValues.of(
+              "spring.datasource.url=" + url(),
+              "spring.datasource.username=" + USER,
+              "spring.datasource.password=" + PASSWORD)
+          .applyTo(context);
     }
   }
 
@@ -65,7 +72,8 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     try (Connection ignored = DriverManager.getConnection(probe, USER, PASSWORD)) {
       return ConditionEvaluationResult.enabled("PostgreSQL answers at " + probe);
     } catch (SQLException e) {
-      String reason = "PostgreSQL is not reachable at " + probe + " (" + e.getMessage() + "); " + START_HINT;
+      String reason =
+          "PostgreSQL is not reachable at " + probe + " (" + e.getMessage() + "); " + START_HINT;
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException("CI must run the PostgreSQL tests, but " + reason, e);
       }
@@ -77,16 +85,19 @@ public final class PostgresTestDatabase implements ExecutionCondition {
   private static String createFreshDatabase() {
     String name = "caseops_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("create database " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> execute("drop database if exists " + name + " with (force)")));
     return SERVER + name;
   }
 
   private static void execute(String sql) {
     try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL: " + sql + " failed: " + e.getMessage() + "; " + START_HINT, e);
+      throw new IllegalStateException(
+          "PostgreSQL: " + sql + " failed: " + e.getMessage() + "; " + START_HINT, e);
     }
   }
 

@@ -10,11 +10,13 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** The configuration as shipped in application.yaml, bound without starting Spring: pure tests use the real defaults. */
+/**
+ * The configuration as shipped in application.yaml, bound without starting Spring: pure tests use
+ * the real defaults.
+ */
 public final class ShippedConfiguration {
 
-  private ShippedConfiguration() {
-  }
+  private ShippedConfiguration() {}
 
   public static CoverageRegions coverageRegions() {
     return new CoverageRegions(bind("caseops.coverage", CoverageProperties.class));
@@ -23,7 +25,8 @@ public final class ShippedConfiguration {
   private static <T> T bind(String prefix, Class<T> type) {
     try {
       StandardEnvironment environment = new StandardEnvironment();
-      new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+      new YamlPropertySourceLoader()
+          .load("application.yaml", new ClassPathResource("application.yaml"))
           .forEach(source -> environment.getPropertySources().addLast(source));
       return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate(prefix, type);
     } catch (IOException e) {

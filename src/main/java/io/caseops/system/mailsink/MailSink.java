@@ -23,9 +23,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The "try it" mode's mail server: an in-process SMTP server (GreenMail) that keeps every mail the service sends,
- * so that a newcomer sees them at {@code /dev/mail} without installing anything. It delivers nothing onwards.
- * On only where {@code caseops.mail.sink.enabled=true} (the demo profile); never use it in production.
+ * The "try it" mode's mail server: an in-process SMTP server (GreenMail) that keeps every mail the
+ * service sends, so that a newcomer sees them at {@code /dev/mail} without installing anything. It
+ * delivers nothing onwards. On only where {@code caseops.mail.sink.enabled=true} (the demo
+ * profile); never use it in production.
  */
 @Component
 @ConditionalOnProperty(name = "caseops.mail.sink.enabled", havingValue = "true")
@@ -42,10 +43,13 @@ public class MailSink implements SmartLifecycle {
   }
 
   /** A received mail, as the page shows it. */
-  public record ReceivedMail(Instant receivedAt, String from, List<String> to, String subject, String text) {
-  }
+  public record ReceivedMail(
+      Instant receivedAt, String from, List<String> to, String subject, String text) {}
 
-  /** Every mail received since start-up, newest first, once each (GreenMail keeps a copy per recipient). */
+  /**
+   * Every mail received since start-up, newest first, once each (GreenMail keeps a copy per
+   * recipient).
+   */
   public List<ReceivedMail> received() {
     Set<String> seen = new HashSet<>();
     return Arrays.stream(server.getReceivedMessages())
@@ -60,8 +64,11 @@ public class MailSink implements SmartLifecycle {
     try {
       server.start();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("The demo mail sink cannot listen on 127.0.0.1:" + port
-          + " (is another CaseOps running?). Set caseops.mail.sink.port to a free port.", e);
+      throw new IllegalStateException(
+          "The demo mail sink cannot listen on 127.0.0.1:"
+              + port
+              + " (is another CaseOps running?). Set caseops.mail.sink.port to a free port.",
+          e);
     }
     LOG.info("Demo mail sink: SMTP on 127.0.0.1:{}; every mail sent shows at /dev/mail", port);
   }
@@ -84,7 +91,9 @@ public class MailSink implements SmartLifecycle {
 
   private static String messageId(MimeMessage message) {
     try {
-      return message.getMessageID() != null ? message.getMessageID() : String.valueOf(System.identityHashCode(message));
+      return message.getMessageID() != null
+          ? message.getMessageID()
+          : String.valueOf(System.identityHashCode(message));
     } catch (MessagingException e) {
       return String.valueOf(System.identityHashCode(message));
     }
@@ -92,16 +101,25 @@ public class MailSink implements SmartLifecycle {
 
   private static ReceivedMail toReceivedMail(MimeMessage message) {
     try {
-      Instant received = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
-          : message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.EPOCH;
-      String from = message.getFrom() == null ? "" : Arrays.stream(message.getFrom()).map(Object::toString)
-          .collect(Collectors.joining(", "));
+      Instant received =
+          message.getReceivedDate() != null
+              ? message.getReceivedDate().toInstant()
+              : message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.EPOCH;
+      String from =
+          message.getFrom() == null
+              ? ""
+              : Arrays.stream(message.getFrom())
+                  .map(Object::toString)
+                  .collect(Collectors.joining(", "));
       // All recipients (To, Cc, Bcc): CC'd contacts must show in the demo inbox too.
-      List<String> to = message.getAllRecipients() == null ? List.of()
-          : Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+      List<String> to =
+          message.getAllRecipients() == null
+              ? List.of()
+              : Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
       return new ReceivedMail(received, from, to, message.getSubject(), plainText(message));
     } catch (MessagingException | IOException e) {
-      return new ReceivedMail(Instant.EPOCH, "", List.of(), "(unreadable message: " + e.getMessage() + ")", "");
+      return new ReceivedMail(
+          Instant.EPOCH, "", List.of(), "(unreadable message: " + e.getMessage() + ")", "");
     }
   }
 

@@ -28,7 +28,9 @@ class MailSinkController {
   @GetMapping(path = "/dev/mail", produces = MediaType.TEXT_HTML_VALUE)
   String page() {
     List<MailSink.ReceivedMail> mails = sink.received();
-    StringBuilder html = new StringBuilder("""
+    StringBuilder html =
+        new StringBuilder(
+            """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>CaseOps demo mailbox</title>
         <style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;border-radius:4px;
@@ -37,14 +39,27 @@ class MailSinkController {
         <p>Every mail the service sent since it started (newest first). Nothing here was delivered to anyone:
         this in-process SMTP sink exists in the demo profile only.</p>
         """);
-    html.append("<p>").append(mails.size()).append(mails.size() == 1 ? " mail" : " mails").append("</p>\n");
+    html.append("<p>")
+        .append(mails.size())
+        .append(mails.size() == 1 ? " mail" : " mails")
+        .append("</p>\n");
     for (MailSink.ReceivedMail mail : mails) {
       html.append("<article><dl>")
-          .append("<dt>Received</dt><dd>").append(DateTimeFormatter.ISO_INSTANT.format(mail.receivedAt())).append("</dd>")
-          .append("<dt>From</dt><dd>").append(htmlEscape(mail.from())).append("</dd>")
-          .append("<dt>To</dt><dd>").append(htmlEscape(String.join(", ", mail.to()))).append("</dd>")
-          .append("<dt>Subject</dt><dd>").append(htmlEscape(String.valueOf(mail.subject()))).append("</dd>")
-          .append("</dl><pre>").append(htmlEscape(mail.text())).append("</pre></article>\n");
+          .append("<dt>Received</dt><dd>")
+          .append(DateTimeFormatter.ISO_INSTANT.format(mail.receivedAt()))
+          .append("</dd>")
+          .append("<dt>From</dt><dd>")
+          .append(htmlEscape(mail.from()))
+          .append("</dd>")
+          .append("<dt>To</dt><dd>")
+          .append(htmlEscape(String.join(", ", mail.to())))
+          .append("</dd>")
+          .append("<dt>Subject</dt><dd>")
+          .append(htmlEscape(String.valueOf(mail.subject())))
+          .append("</dd>")
+          .append("</dl><pre>")
+          .append(htmlEscape(mail.text()))
+          .append("</pre></article>\n");
     }
     return html.append("</body></html>\n").toString();
   }

@@ -22,11 +22,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns bad input on CaseOps' own API ({@code /api}) into RFC 9457 problem details that name each field and its rule,
- * and any unexpected failure into a 500 without internals. Expected errors are not logged with stack traces.
+ * Turns bad input on CaseOps' own API ({@code /api}) into RFC 9457 problem details that name each
+ * field and its rule, and any unexpected failure into a 500 without internals. Expected errors are
+ * not logged with stack traces.
  */
 @RestControllerAdvice(basePackages = "io.caseops")
-// Before Spring's own problem-details handler, which answers what no CaseOps controller sees (405, unknown paths).
+// Before Spring's own problem-details handler, which answers what no CaseOps controller sees (405,
+// unknown paths).
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
 
@@ -53,22 +55,37 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-        ? mapping.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
-            : ref.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body")
-        : "body";
+    String field =
+        e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+            ? mapping.getPath().stream()
+                .map(
+                    ref ->
+                        ref.getFieldName() == null
+                            ? "[" + ref.getIndex() + "]"
+                            : ref.getFieldName())
+                .reduce((a, b) -> a + "." + b)
+                .orElse("body")
+            : "body";
     String rule;
     if ("body".equals(field)) {
       rule = e.getCause() == null ? "is required (a JSON object)" : "must be well-formed JSON";
     } else if (e.getCause() instanceof UnrecognizedPropertyException) {
       rule = "is not a field of this request";
-    } else if (e.getCause() instanceof InvalidFormatException format && format.getValue() instanceof String text
+    } else if (e.getCause() instanceof InvalidFormatException format
+        && format.getValue() instanceof String text
         && NulCharacters.has(text)) {
       rule = NulCharacters.RULE;
     } else if (e.getCause() instanceof InvalidFormatException format) {
-      rule = "must be " + (format.getTargetType() == null ? "a valid value" : describe(format.getTargetType()))
-          + ", got '" + format.getValue() + "'";
-    } else if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      rule =
+          "must be "
+              + (format.getTargetType() == null
+                  ? "a valid value"
+                  : describe(format.getTargetType()))
+              + ", got '"
+              + format.getValue()
+              + "'";
+    } else if (e.getCause() instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() != null) {
       rule = "must be " + describe(mismatch.getTargetType());
     } else {
       rule = "has a value of the wrong type or format";
@@ -94,11 +111,16 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Content-Type must be application/json, got " + e.getContentType());
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type must be application/json, got " + e.getContentType());
     detail.setTitle("Unsupported media type");
-    detail.setProperty("errors", List.of(new BadRequestException.Problem("Content-Type",
-        "must be application/json, got " + e.getContentType())));
+    detail.setProperty(
+        "errors",
+        List.of(
+            new BadRequestException.Problem(
+                "Content-Type", "must be application/json, got " + e.getContentType())));
     return detail;
   }
 
@@ -106,21 +128,27 @@ public class ApiErrors {
   ProblemDetail refusedByRule(RuleException e) {
     ProblemDetail detail = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     detail.setTitle(e.title());
-    detail.setProperty("errors", List.of(new BadRequestException.Problem(e.field(), e.getMessage())));
+    detail.setProperty(
+        "errors", List.of(new BadRequestException.Problem(e.field(), e.getMessage())));
     return detail;
   }
 
   /**
-   * Two changes met on one case (a second click, a timer firing at that instant) and this one lost: nothing of it was
-   * written, and the client should look again before retrying.
+   * Two changes met on one case (a second click, a timer firing at that instant) and this one lost:
+   * nothing of it was written, and the client should look again before retrying.
    */
-  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class,
-      PessimisticLockingFailureException.class})
+  @ExceptionHandler({
+    OptimisticLockingException.class,
+    MismatchingMessageCorrelationException.class,
+    PessimisticLockingFailureException.class
+  })
   ProblemDetail changedMeanwhile(RuntimeException e) {
     LOG.info("Request lost a race on a case and was rolled back: {}", e.getMessage());
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-        "The case changed while your request was handled, and nothing of your request was saved: reload the case "
-            + "and try again.");
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "The case changed while your request was handled, and nothing of your request was saved: reload the case "
+                + "and try again.");
     detail.setTitle("Conflict");
     return detail;
   }
@@ -132,24 +160,33 @@ public class ApiErrors {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
-    return problem(List.of(new BadRequestException.Problem(e.getName(),
-        "must be " + expected + ", got '" + e.getValue() + "'")));
+    String expected =
+        e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
+    return problem(
+        List.of(
+            new BadRequestException.Problem(
+                e.getName(), "must be " + expected + ", got '" + e.getValue() + "'")));
   }
 
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     LOG.error("Unexpected error on the API", e);
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "CaseOps could not answer this request. The error is logged; please try again or contact support.");
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "CaseOps could not answer this request. The error is logged; please try again or contact support.");
     detail.setTitle("Internal error");
     return detail;
   }
 
   static ProblemDetail problem(List<BadRequestException.Problem> problems) {
-    ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        problems.stream().map(problem -> problem.field() + " " + problem.rule()).reduce((a, b) -> a + "; " + b)
-            .orElse("bad request"));
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            problems.stream()
+                .map(problem -> problem.field() + " " + problem.rule())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("bad request"));
     detail.setTitle("Bad request");
     detail.setProperty("errors", problems);
     return detail;

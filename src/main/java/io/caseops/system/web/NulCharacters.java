@@ -23,9 +23,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses text with a NUL character (U+0000) at the edge, naming the field: PostgreSQL stores no NUL in text, so such
- * a value would otherwise fail deep inside a write with a 500. JSON strings and object keys are checked as they are
- * read; query parameters by a filter in front of CaseOps' own APIs. (Tomcat itself refuses a NUL in the path.)
+ * Refuses text with a NUL character (U+0000) at the edge, naming the field: PostgreSQL stores no
+ * NUL in text, so such a value would otherwise fail deep inside a write with a 500. JSON strings
+ * and object keys are checked as they are read; query parameters by a filter in front of CaseOps'
+ * own APIs. (Tomcat itself refuses a NUL in the path.)
  */
 @Configuration(proxyBeanMethods = false)
 public class NulCharacters {
@@ -40,45 +41,54 @@ public class NulCharacters {
   @Bean
   Module nulFreeStrings() {
     SimpleModule module = new SimpleModule("caseops-nul-free-strings");
-    module.addDeserializer(String.class, new StdScalarDeserializer<>(String.class) {
-      @Override
-      public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        String value = StringDeserializer.instance.deserialize(parser, context);
-        if (has(value)) {
-          throw InvalidFormatException.from(parser, RULE, value, String.class);
-        }
-        return value;
-      }
-    });
-    module.addKeyDeserializer(String.class, new KeyDeserializer() {
-      @Override
-      public Object deserializeKey(String key, DeserializationContext context) throws IOException {
-        if (has(key)) {
-          throw InvalidFormatException.from(context.getParser(), RULE, key, String.class);
-        }
-        return key;
-      }
-    });
+    module.addDeserializer(
+        String.class,
+        new StdScalarDeserializer<>(String.class) {
+          @Override
+          public String deserialize(JsonParser parser, DeserializationContext context)
+              throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (has(value)) {
+              throw InvalidFormatException.from(parser, RULE, value, String.class);
+            }
+            return value;
+          }
+        });
+    module.addKeyDeserializer(
+        String.class,
+        new KeyDeserializer() {
+          @Override
+          public Object deserializeKey(String key, DeserializationContext context)
+              throws IOException {
+            if (has(key)) {
+              throw InvalidFormatException.from(context.getParser(), RULE, key, String.class);
+            }
+            return key;
+          }
+        });
     return module;
   }
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> nulFreeParameters() {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-          for (String value : parameter.getValue()) {
-            if (has(parameter.getKey()) || has(value)) {
-              refuse(response, has(parameter.getKey()) ? "query" : parameter.getKey());
-              return;
-            }
-          }
-        }
-        chain.doFilter(request, response);
-      }
-    });
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                  for (String value : parameter.getValue()) {
+                    if (has(parameter.getKey()) || has(value)) {
+                      refuse(response, has(parameter.getKey()) ? "query" : parameter.getKey());
+                      return;
+                    }
+                  }
+                }
+                chain.doFilter(request, response);
+              }
+            });
     registration.setName("caseops-nul-free-parameters");
     registration.addUrlPatterns("/api/*", "/staff/api/*");
     // Before the logins: a refused request costs no password check.

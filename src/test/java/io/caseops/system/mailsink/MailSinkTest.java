@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** In the demo run every mail the service sends through Spring Mail shows at /dev/mail, escaped. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:caseops-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 class MailSinkTest {
@@ -31,11 +32,9 @@ class MailSinkTest {
     registry.add("spring.mail.port", () -> port);
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JavaMailSender mailSender;
+  @Autowired JavaMailSender mailSender;
 
   @Test
   void sentMailShowsWithRecipientSubjectAndBody() throws Exception {
@@ -45,20 +44,30 @@ class MailSinkTest {
     helper.setTo("ana.lima@northwind.example");
     helper.setCc("ben.cho@northwind.example");
     helper.setSubject("[CASE-2026-000042] We received your case");
-    helper.setText("Your case <script>alert(1)</script> is in the queue.", "<p>Your case is in the queue.</p>");
+    helper.setText(
+        "Your case <script>alert(1)</script> is in the queue.",
+        "<p>Your case is in the queue.</p>");
     mailSender.send(message);
 
     StaffClient client = new StaffClient(port);
-    HttpResponse<String> json = client.send(HttpRequest.newBuilder(
-        java.net.URI.create("http://localhost:" + port + "/dev/mail")).header("Accept", "application/json"));
+    HttpResponse<String> json =
+        client.send(
+            HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/dev/mail"))
+                .header("Accept", "application/json"));
     assertThat(json.statusCode()).isEqualTo(200);
-    assertThat(json.body()).contains("ana.lima@northwind.example").contains("[CASE-2026-000042] We received your case")
+    assertThat(json.body())
+        .contains("ana.lima@northwind.example")
+        .contains("[CASE-2026-000042] We received your case")
         .contains("is in the queue.");
 
-    HttpResponse<String> page = client.send(HttpRequest.newBuilder(
-        java.net.URI.create("http://localhost:" + port + "/dev/mail")).header("Accept", "text/html"));
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/dev/mail"))
+                .header("Accept", "text/html"));
     // One mail to two recipients is listed once, with both.
-    assertThat(page.body()).contains("<p>1 mail</p>").contains("ana.lima@northwind.example, ben.cho@northwind.example")
+    assertThat(page.body())
+        .contains("<p>1 mail</p>")
+        .contains("ana.lima@northwind.example, ben.cho@northwind.example")
         .contains("Your case &lt;script&gt;alert(1)&lt;/script&gt; is in the queue.")
         .doesNotContain("<script>");
   }

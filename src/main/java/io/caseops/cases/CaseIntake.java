@@ -1,0 +1,292 @@
+package io.caseops.cases;
+
+import static io.caseops.cases.CaseVariables.BUSINESS_IMPACT;
+import static io.caseops.cases.CaseVariables.PRODUCT;
+import static io.caseops.cases.CaseVariables.PRODUCTION_AFFECTED;
+import static io.caseops.cases.CaseVariables.PRODUCT_USABLE;
+import static io.caseops.cases.CaseVariables.PROPOSED_SEVERITY;
+import static io.caseops.cases.CaseVariables.REQUESTED_LANGUAGE;
+import static io.caseops.cases.CaseVariables.REQUESTED_REGION;
+import static io.caseops.cases.CaseVariables.REQUEST_TYPE;
+import static io.caseops.cases.CaseVariables.SEVERITY_ANSWERED;
+import static io.caseops.cases.CaseVariables.SUBMITTER;
+import static io.caseops.cases.CaseVariables.USERS_AFFECTED;
+import static io.caseops.cases.CaseVariables.WORKAROUND_AVAILABLE;
+
+import io.caseops.cases.CaseRecords.CaseRecord;
+import io.caseops.entitlement.EntitlementLookup;
+import io.caseops.entitlement.EntitlementRefusedException;
+import io.caseops.entitlement.NamedContacts;
+import io.caseops.system.Api;
+import io.caseops.system.EngineClock;
+import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.BadRequestException.Problem;
+import io.caseops.system.web.UnprocessableException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening a case: the submission is checked (its fields by Bean Validation, the rules that span
+ * fields and tables here), written to the read model, and the SupportCase process runs its intake
+ * (entitlement, severity, target, due dates) before the caller gets the answer.
+ */
+@Api
+@Service
+public class CaseIntake {
+
+  /** The key of the process each case runs, with the case number as its business key. */
+  public static final String PROCESS = CaseEngine.PROCESS;
+
+  static final String REQUIRED = "is required";
+  // The Severity decision's input values (its inputValues; ModelVocabularyTest keeps them equal).
+  static final String USERS_AFFECTED_VALUES = "one|several|all";
+  static final String BUSINESS_IMPACT_VALUES = "critical|major|medium|minor|none";
+  static final String REQUEST_TYPE_VALUES =
+      "incident|question|feature-request|documentation|training";
+  static final String SEVERITY_RULE = "must be 1, 2, 3 or 4";
+
+  /** The submitter's answers to the Severity decision's questions. */
+  public record SeverityAnswers(
+      @NotNull(message = "is required (true or false)") Boolean productionAffected,
+      @NotNull(message = "is required (true or false)") Boolean productUsable,
+      @NotNull(message = "is required (true or false)") Boolean workaroundAvailable,
+      @NotNull(message = "must be one of [all, one, several]")
+          @Pattern(
+              regexp = USERS_AFFECTED_VALUES,
+              message = "must be one of [all, one, several], got '${validatedValue}'")
+          String usersAffected,
+      @NotNull(message = "must be one of [critical, major, medium, minor, none]")
+          @Pattern(
+              regexp = BUSINESS_IMPACT_VALUES,
+              message =
+                  "must be one of [critical, major, medium, minor, none], got '${validatedValue}'")
+          String businessImpact,
+      @NotNull(
+              message =
+                  "must be one of [documentation, feature-request, incident, question, training]")
+          @Pattern(
+              regexp = REQUEST_TYPE_VALUES,
+              message =
+                  "must be one of [documentation, feature-request, incident, question, training], got "
+                      + "'${validatedValue}'")
+          String requestType) {}
+
+  /**
+   * A new case. {@code answers} or {@code proposedSeverity} (or both) must be given; {@code region}
+   * and {@code language} may be null for the plan's defaults; {@code cc} are named contacts of the
+   * same account.
+   */
+  public record Submission(
+      @NotBlank(message = REQUIRED) String submitter,
+      @NotBlank(message = REQUIRED) String product,
+      @NotBlank(message = REQUIRED)
+          @Size(max = TextLimits.SUBJECT, message = "must be at most {max} characters")
+          String subject,
+      @NotBlank(message = REQUIRED)
+          @Size(max = TextLimits.TEXT, message = "must be at most {max} characters")
+          String description,
+      @Valid SeverityAnswers answers,
+      @Min(value = 1, message = SEVERITY_RULE) @Max(value = 4, message = SEVERITY_RULE)
+          Integer proposedSeverity,
+      String region,
+      String language,
+      List<String> cc,
+      String relatedCase) {}
+
+  /** What the submitter learns at once: the case number, and what intake made of it. */
+  public record Submitted(
+      String caseNumber,
+      CaseStatus status,
+      Integer severity,
+      String responseTarget,
+      Instant dueAt,
+      String rejection) {
+
+    static Submitted of(CaseRecord kase) {
+      return new Submitted(
+          kase.caseNumber(),
+          kase.status(),
+          kase.severity(),
+          kase.responseTarget(),
+          kase.dueAt(),
+          kase.rejection());
+    }
+  }
+
+  private final CaseRecords records;
+  private final CaseQueries queries;
+  private final CaseSubmissions submissions;
+  private final CaseEngine engine;
+  private final CcContacts ccContacts;
+  private final NamedContacts contacts;
+  private final EntitlementLookup entitlements;
+  private final Validator validator;
+  private final EngineClock clock;
+
+  CaseIntake(
+      CaseRecords records,
+      CaseQueries queries,
+      CaseSubmissions submissions,
+      CaseEngine engine,
+      CcContacts ccContacts,
+      NamedContacts contacts,
+      EntitlementLookup entitlements,
+      Validator validator,
+      EngineClock clock) {
+    this.records = records;
+    this.queries = queries;
+    this.submissions = submissions;
+    this.engine = engine;
+    this.ccContacts = ccContacts;
+    this.contacts = contacts;
+    this.entitlements = entitlements;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /**
+   * A named contact's submission through the API: what the entitlement lookup would refuse is
+   * answered at once (400 for a bad product, region or language, 422 for a missing or expired
+   * contract), so no case is opened for it. With an idempotency key, a retry returns the case of
+   * the first submission.
+   */
+  @Transactional
+  public Submitted submitAs(
+      NamedContacts.Contact contact, Submission submission, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+        throw BadRequestException.of("Idempotency-Key", "must be 1 to 100 characters");
+      }
+      Optional<String> first = submissions.caseOf(contact.email(), idempotencyKey);
+      if (first.isPresent()) {
+        return Submitted.of(records.get(first.get()));
+      }
+    }
+    if (submission.relatedCase() != null
+        && queries.visible(contact, submission.relatedCase()).isEmpty()) {
+      throw BadRequestException.of(
+          "relatedCase", "must name one of your cases, got '" + submission.relatedCase() + "'");
+    }
+    if (submission.cc() != null
+        && !submission.cc().isEmpty()
+        && !contacts.visibility(contact).ccContacts()) {
+      throw new UnprocessableException("cc", "your plan has no CC contacts (Silver and above)");
+    }
+    check(submission);
+    try {
+      entitlements.lookup(
+          new EntitlementLookup.Request(
+              contact.email(), submission.product(), submission.region(), submission.language()));
+    } catch (EntitlementRefusedException refused) {
+      throw switch (refused.reason()) {
+        case UNKNOWN_PRODUCT -> BadRequestException.of("product", refused.getMessage());
+        case REGION_REQUIRED, REGION_NOT_ALLOWED ->
+            BadRequestException.of("region", refused.getMessage());
+        case LANGUAGE_NOT_ALLOWED -> BadRequestException.of("language", refused.getMessage());
+        default -> new UnprocessableException("product", refused.getMessage());
+      };
+    }
+    Submitted submitted = submit(submission);
+    if (idempotencyKey != null) {
+      submissions.remember(
+          contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
+    }
+    return submitted;
+  }
+
+  /**
+   * Opens a case and runs its intake (entitlement, severity, target, due dates) before returning.
+   */
+  @Transactional
+  public Submitted submit(Submission submission) {
+    check(submission);
+    Instant now = clock.instant();
+    String caseNumber = records.nextCaseNumber(now.atZone(ZoneOffset.UTC).getYear());
+    String submitter = submission.submitter().strip().toLowerCase(Locale.ROOT);
+    String description = submission.description().strip();
+    records.insert(
+        caseNumber,
+        submission.product(),
+        submitter,
+        submission.subject().strip(),
+        description,
+        submission.proposedSeverity(),
+        submission.relatedCase(),
+        now);
+    records.addMessage(
+        caseNumber, submitter, AuthorKind.CONTACT, MessageVisibility.PUBLIC, description, now);
+    records.addCc(caseNumber, CcContacts.normalised(submitter, submission.cc()));
+    engine.start(caseNumber, variables(submission, submitter));
+    return Submitted.of(records.get(caseNumber));
+  }
+
+  private static VariableMap variables(Submission submission, String submitter) {
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(SUBMITTER, submitter)
+            .putValue(PRODUCT, submission.product())
+            .putValue(REQUESTED_REGION, blankToNull(submission.region()))
+            .putValue(REQUESTED_LANGUAGE, blankToNull(submission.language()))
+            .putValue(SEVERITY_ANSWERED, submission.answers() != null)
+            .putValue(PROPOSED_SEVERITY, submission.proposedSeverity());
+    SeverityAnswers answers = submission.answers();
+    if (answers != null) {
+      variables
+          .putValue(PRODUCTION_AFFECTED, answers.productionAffected())
+          .putValue(PRODUCT_USABLE, answers.productUsable())
+          .putValue(WORKAROUND_AVAILABLE, answers.workaroundAvailable())
+          .putValue(USERS_AFFECTED, answers.usersAffected())
+          .putValue(BUSINESS_IMPACT, answers.businessImpact())
+          .putValue(REQUEST_TYPE, answers.requestType());
+    }
+    return variables;
+  }
+
+  /**
+   * The fields by their annotations; then what spans fields or needs the tables. All problems in
+   * one answer.
+   */
+  private void check(Submission submission) {
+    List<Problem> problems =
+        new ArrayList<>(
+            validator.validate(submission).stream()
+                .map(
+                    violation ->
+                        new Problem(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem::field))
+                .toList());
+    if (submission.answers() == null && submission.proposedSeverity() == null) {
+      problems.add(new Problem("answers", "answer the severity questions, or propose a severity"));
+    }
+    if (submission.relatedCase() != null && records.find(submission.relatedCase()).isEmpty()) {
+      problems.add(
+          new Problem(
+              "relatedCase", "must name an existing case, got '" + submission.relatedCase() + "'"));
+    }
+    problems.addAll(ccContacts.problems(submission.submitter(), submission.cc()));
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,119 @@
+package io.caseops.cases;
+
+import io.caseops.cases.CaseRecords.CaseRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The periods the models hold, read from the deployed BPMN, so that a timer changed in Modeler
+ * changes the API's answers and the mails' wording with it: the reopen window ({@code
+ * Timer_ReopenWindowOver}, P14D as shipped) and the closure for no answer ({@code Timer_NoAnswer}
+ * of CustomerFollowUp, P6D). A case reads the version it runs.
+ */
+@Component
+class CaseModels {
+
+  static final String REOPEN_WINDOW_TIMER = "Timer_ReopenWindowOver";
+  static final String NO_ANSWER_TIMER = "Timer_NoAnswer";
+  static final String FOLLOW_UP_PROCESS = "CustomerFollowUp";
+
+  private final RepositoryService repository;
+  private final HistoryService history;
+
+  /** Timer durations by definition id and timer id: a deployed definition never changes. */
+  private final Map<String, Duration> durations = new ConcurrentHashMap<>();
+
+  CaseModels(RepositoryService repository, HistoryService history) {
+    this.repository = repository;
+    this.history = history;
+  }
+
+  /** The reopen window of a SupportCase version. */
+  Duration reopenWindow(String supportCaseDefinitionId) {
+    return timer(supportCaseDefinitionId, REOPEN_WINDOW_TIMER);
+  }
+
+  /**
+   * How long CustomerFollowUp waits for an answer before it closes the case, for a SupportCase
+   * version.
+   */
+  Duration noAnswerAfter(String supportCaseDefinitionId) {
+    String deployment = repository.getProcessDefinition(supportCaseDefinitionId).getDeploymentId();
+    ProcessDefinition followUp =
+        repository
+            .createProcessDefinitionQuery()
+            .deploymentId(deployment)
+            .processDefinitionKey(FOLLOW_UP_PROCESS)
+            .singleResult();
+    return timer(followUp.getId(), NO_ANSWER_TIMER);
+  }
+
+  /** Until when a closed case may be reopened (null while it is open). */
+  Instant reopenableUntil(CaseRecord kase) {
+    return kase.closedAt() == null
+        ? null
+        : kase.closedAt().plus(reopenWindow(definitionOf(kase.caseNumber())));
+  }
+
+  /**
+   * The reopen window of the latest version, in words ("14 days"), for answers that concern no one
+   * case.
+   */
+  String reopenWindowText() {
+    return days(reopenWindow(latest(CaseEngine.PROCESS)));
+  }
+
+  static String days(Duration period) {
+    long days = period.toDays();
+    return days * 86_400 == period.toSeconds()
+        ? days + (days == 1 ? " day" : " days")
+        : period.toString();
+  }
+
+  /** The SupportCase version a case runs (or ran). */
+  String definitionOf(String caseNumber) {
+    HistoricProcessInstance instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(CaseEngine.PROCESS)
+            .processInstanceBusinessKey(caseNumber)
+            .singleResult();
+    return instance == null ? latest(CaseEngine.PROCESS) : instance.getProcessDefinitionId();
+  }
+
+  private String latest(String key) {
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult()
+        .getId();
+  }
+
+  private Duration timer(String definitionId, String timerId) {
+    return durations.computeIfAbsent(
+        definitionId + "/" + timerId,
+        key -> {
+          TimerEventDefinition timer =
+              repository
+                  .getBpmnModelInstance(definitionId)
+                  .getModelElementById(timerId)
+                  .getChildElementsByType(TimerEventDefinition.class)
+                  .iterator()
+                  .next();
+          if (timer.getTimeDuration() == null) {
+            throw new IllegalStateException(
+                timerId + " of " + definitionId + " must be a timer with a duration");
+          }
+          return Duration.parse(timer.getTimeDuration().getTextContent().strip());
+        });
+  }
+}

@@ -1,0 +1,254 @@
+package io.caseops.cases;
+
+import io.caseops.cases.CaseRecords.CaseRecord;
+import io.caseops.entitlement.EntitlementLookup;
+import io.caseops.entitlement.NamedContacts;
+import io.caseops.system.EngineClock;
+import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.ForbiddenException;
+import io.caseops.system.web.NotFoundException;
+import io.caseops.system.web.UnprocessableException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a contact does to an open or closed case: reply, confirm a resolution, reopen, ask for a
+ * root-cause analysis, set who is in CC. Each call writes the read model and moves the process in
+ * one transaction, and locks the case's row first ({@link CaseRecords#lock}), so it runs after,
+ * never beside, a timer or a second click on the same case. Whoever sees a case may reply to it;
+ * the other actions belong to its submitter and the account's delegated administrators.
+ */
+@Service
+class ContactActions {
+
+  private final CaseRecords records;
+  private final CaseEngine engine;
+  private final CaseModels models;
+  private final CcContacts ccContacts;
+  private final NamedContacts contacts;
+  private final EntitlementLookup entitlements;
+  private final EngineClock clock;
+
+  ContactActions(
+      CaseRecords records,
+      CaseEngine engine,
+      CaseModels models,
+      CcContacts ccContacts,
+      NamedContacts contacts,
+      EntitlementLookup entitlements,
+      EngineClock clock) {
+    this.records = records;
+    this.engine = engine;
+    this.models = models;
+    this.ccContacts = ccContacts;
+    this.contacts = contacts;
+    this.entitlements = entitlements;
+    this.clock = clock;
+  }
+
+  /**
+   * The contact's reply. In a waiting status (Awaiting customer response, Resolution provided) it
+   * ends the wait and returns the case to the engineer; otherwise it joins the conversation, the
+   * engineer's open task shows it, and the team is told ({@code SubProcess_CustomerWrote}).
+   */
+  @Transactional
+  public void reply(String caseNumber, String contact, String text) {
+    CaseRecord kase = caseOf(caseNumber);
+    if (text == null || text.isBlank()) {
+      throw BadRequestException.of("text", "is required");
+    }
+    checkLength("text", text);
+    if (kase.status() == CaseStatus.CLOSED || kase.status() == CaseStatus.REJECTED) {
+      throw new UnprocessableException(
+          "caseNumber",
+          caseNumber
+              + " is "
+              + kase.status().label().toLowerCase(Locale.ROOT)
+              + (kase.status() == CaseStatus.CLOSED
+                  ? ": reopen it first (within " + models.reopenWindowText() + " of closure)"
+                  : ": open a new case"));
+    }
+    Instant now = clock.instant();
+    records.addMessage(
+        caseNumber,
+        author(contact),
+        AuthorKind.CONTACT,
+        MessageVisibility.PUBLIC,
+        text.strip(),
+        now);
+    if (kase.status() == CaseStatus.AWAITING_CUSTOMER
+        || kase.status() == CaseStatus.RESOLUTION_PROVIDED) {
+      records.status(caseNumber, CaseStatus.IN_PROGRESS, now);
+      engine.customerReplied(caseNumber);
+    } else {
+      engine.customerWrote(caseNumber);
+    }
+  }
+
+  /** The contact confirms the proposed resolution: the case closes. */
+  @Transactional
+  public void confirmResolution(String caseNumber, String contact) {
+    CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "confirm the resolution");
+    if (kase.status() != CaseStatus.RESOLUTION_PROVIDED) {
+      throw new UnprocessableException(
+          "caseNumber",
+          caseNumber
+              + " has no resolution waiting for confirmation "
+              + "(status: "
+              + kase.status().label()
+              + ")");
+    }
+    records.addMessage(
+        caseNumber,
+        author(contact),
+        AuthorKind.CONTACT,
+        MessageVisibility.PUBLIC,
+        "Resolution confirmed.",
+        clock.instant());
+    engine.resolutionConfirmed(caseNumber);
+  }
+
+  /**
+   * Reopens a closed case within the reopen window; later, the contact must open a new, related
+   * case.
+   */
+  @Transactional
+  public void reopen(String caseNumber, String contact, String reason) {
+    if (reason != null) {
+      checkLength("reason", reason);
+    }
+    CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "reopen it");
+    if (kase.status() != CaseStatus.CLOSED) {
+      throw new UnprocessableException(
+          "caseNumber", caseNumber + " is not closed (status: " + kase.status().label() + ")");
+    }
+    Instant reopenableUntil = models.reopenableUntil(kase);
+    if (!clock.instant().isBefore(reopenableUntil)
+        || !engine.awaits(caseNumber, CaseEngine.CASE_REOPENED)) {
+      throw new ReopenWindowClosedException(caseNumber, reopenableUntil);
+    }
+    if (reason != null && !reason.isBlank()) {
+      records.addMessage(
+          caseNumber,
+          author(contact),
+          AuthorKind.CONTACT,
+          MessageVisibility.PUBLIC,
+          reason.strip(),
+          clock.instant());
+    }
+    engine.reopened(caseNumber);
+  }
+
+  /**
+   * Asks for a root-cause analysis: Sev 1 cases on plans that include it, once per case, within the
+   * reopen window.
+   */
+  @Transactional
+  public void requestRootCauseAnalysis(String caseNumber, String contact) {
+    CaseRecord kase = caseOf(caseNumber);
+    requireManager(kase, contact, "request a root-cause analysis");
+    boolean included =
+        kase.accountId() != null
+            && entitlements
+                .account(kase.accountId())
+                .map(EntitlementLookup.AccountSummary::rootCauseAnalysisForSev1)
+                .orElse(false);
+    if (!included) {
+      throw new UnprocessableException(
+          "caseNumber", "the " + kase.plan() + " plan does not include root-cause " + "analyses");
+    }
+    if (kase.severity() == null || kase.severity() != 1) {
+      throw new UnprocessableException(
+          "caseNumber",
+          "root-cause analyses are for severity 1 cases; "
+              + caseNumber
+              + " is severity "
+              + kase.severity());
+    }
+    if (kase.rcaRequestedAt() != null) {
+      throw new UnprocessableException(
+          "caseNumber",
+          "a root-cause analysis of " + caseNumber + " was requested on " + kase.rcaRequestedAt());
+    }
+    boolean windowOver =
+        kase.status() == CaseStatus.CLOSED
+            && !clock.instant().isBefore(models.reopenableUntil(kase));
+    if (windowOver || !engine.awaits(caseNumber, CaseEngine.RCA_REQUESTED)) {
+      throw new UnprocessableException(
+          "caseNumber",
+          "root-cause analyses are requested until "
+              + models.reopenWindowText()
+              + " after closure");
+    }
+    Instant now = clock.instant();
+    records.rcaRequested(caseNumber, now);
+    records.addMessage(
+        caseNumber,
+        author(contact),
+        AuthorKind.CONTACT,
+        MessageVisibility.PUBLIC,
+        "Root-cause analysis requested.",
+        now);
+    engine.rcaRequested(caseNumber);
+  }
+
+  /**
+   * Sets the CC contacts of a case: named contacts of the same account, on plans with CC contacts.
+   */
+  @Transactional
+  public void setCc(String caseNumber, NamedContacts.Contact contact, List<String> cc) {
+    requireManager(caseOf(caseNumber), contact.email(), "change who is in CC");
+    if (!contacts.visibility(contact).ccContacts()) {
+      throw new UnprocessableException("cc", "your plan has no CC contacts (Silver and above)");
+    }
+    if (cc == null) {
+      throw BadRequestException.of(
+          "cc", "is required (a list of e-mail addresses; empty to clear)");
+    }
+    records.replaceCc(caseNumber, ccContacts.checked(contact.email(), cc));
+  }
+
+  /** The case, locked until commit. */
+  private CaseRecord caseOf(String caseNumber) {
+    return records
+        .lock(caseNumber)
+        .orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+  }
+
+  /**
+   * Acting on a case beyond replying is for its submitter and the account's delegated
+   * administrators.
+   */
+  private void requireManager(CaseRecord kase, String contact, String action) {
+    String email = author(contact);
+    boolean admin =
+        contacts
+            .find(email)
+            .filter(found -> found.delegatedAdmin() && found.accountId().equals(kase.accountId()))
+            .isPresent();
+    if (!email.equals(kase.submitter()) && !admin) {
+      throw new ForbiddenException(
+          "Only the submitter of "
+              + kase.caseNumber()
+              + " and your account's delegated "
+              + "administrators may "
+              + action
+              + "; contacts in CC and colleagues who see the case may read and reply");
+    }
+  }
+
+  private static void checkLength(String field, String text) {
+    if (text.length() > TextLimits.TEXT) {
+      throw BadRequestException.of(field, "must be at most " + TextLimits.TEXT + " characters");
+    }
+  }
+
+  private static String author(String contact) {
+    return contact == null ? "contact" : contact.strip().toLowerCase(Locale.ROOT);
+  }
+}

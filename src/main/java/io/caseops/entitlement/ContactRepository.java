@@ -1,0 +1,142 @@
+package io.caseops.entitlement;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Named contacts, the products they are named for, and their password hashes (tables of V1 and V4).
+ */
+@Repository
+class ContactRepository {
+
+  record NamedContact(
+      String email,
+      String accountId,
+      String displayName,
+      String timeZone,
+      boolean delegatedAdmin,
+      String visibilityScope,
+      List<String> products) {
+
+    NamedContact withProducts(List<String> named) {
+      return new NamedContact(
+          email,
+          accountId,
+          displayName,
+          timeZone,
+          delegatedAdmin,
+          visibilityScope,
+          List.copyOf(named));
+    }
+  }
+
+  private static final String COLUMNS =
+      "c.email, c.account_id, c.display_name, c.time_zone, c.delegated_admin, "
+          + "c.visibility_scope, p.product_id";
+
+  private final JdbcTemplate jdbc;
+
+  ContactRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<NamedContact> find(String email) {
+    return query("c.email = ?", key(email)).stream().findFirst();
+  }
+
+  /** The account's contacts with their products, in one query. */
+  List<NamedContact> ofAccount(String accountId) {
+    return query("c.account_id = ?", accountId);
+  }
+
+  String passwordHash(String email) {
+    return jdbc
+        .queryForList(
+            "select password_hash from named_contact where email = ?", String.class, key(email))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  void insert(NamedContact contact, String passwordHash, Instant createdAt) {
+    jdbc.update(
+        "insert into named_contact (email, account_id, display_name, time_zone, delegated_admin, "
+            + "visibility_scope, created_at, password_hash) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        contact.email(),
+        contact.accountId(),
+        contact.displayName(),
+        contact.timeZone(),
+        contact.delegatedAdmin(),
+        contact.visibilityScope(),
+        Timestamp.from(createdAt),
+        passwordHash);
+    contact
+        .products()
+        .forEach(
+            product ->
+                jdbc.update(
+                    "insert into named_contact_product (email, product_id) " + "values (?, ?)",
+                    contact.email(),
+                    product));
+  }
+
+  void delete(String email) {
+    jdbc.update("delete from named_contact_product where email = ?", key(email));
+    jdbc.update("delete from named_contact where email = ?", key(email));
+  }
+
+  void setVisibilityScope(String email, String scope) {
+    jdbc.update("update named_contact set visibility_scope = ? where email = ?", scope, key(email));
+  }
+
+  void setPasswordHash(String email, String hash) {
+    jdbc.update("update named_contact set password_hash = ? where email = ?", hash, key(email));
+  }
+
+  private List<NamedContact> query(String where, Object argument) {
+    Map<String, NamedContact> contacts = new LinkedHashMap<>();
+    Map<String, List<String>> products = new LinkedHashMap<>();
+    jdbc.query(
+        "select "
+            + COLUMNS
+            + " from named_contact c left join named_contact_product p on p.email = c.email "
+            + "where "
+            + where
+            + " order by c.email, p.product_id",
+        rs -> {
+          String email = rs.getString("email");
+          if (!contacts.containsKey(email)) {
+            contacts.put(
+                email,
+                new NamedContact(
+                    email,
+                    rs.getString("account_id"),
+                    rs.getString("display_name"),
+                    rs.getString("time_zone"),
+                    rs.getBoolean("delegated_admin"),
+                    rs.getString("visibility_scope"),
+                    List.of()));
+            products.put(email, new ArrayList<>());
+          }
+          if (rs.getString("product_id") != null) {
+            products.get(email).add(rs.getString("product_id"));
+          }
+        },
+        argument);
+    return contacts.values().stream()
+        .map(contact -> contact.withProducts(products.get(contact.email())))
+        .toList();
+  }
+
+  private static String key(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+}

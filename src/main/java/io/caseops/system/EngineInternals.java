@@ -1,0 +1,354 @@
+package io.caseops.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
+import org.camunda.bpm.engine.impl.variable.serializer.PrimitiveValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one place CaseOps uses the engine's internals ({@code org.camunda.bpm.engine.impl}), which
+ * Camunda may change in any release: the upgrade hotspot (docs/operations.md). Everything else goes
+ * through the public API. {@code ArchitectureTest} keeps it so. What is here, and why the public
+ * API does not do it:
+ *
+ * <ul>
+ *   <li>the engine's clock ({@link #now()}), which tests move;
+ *   <li>CaseOps' own reads inside a command without the user's authorizations ({@link
+ *       #withoutAuthorization});
+ *   <li>{@link BackgroundJob}s (the mail outbox): queued in the step's transaction ({@link
+ *       #queue}), run by the job executor with a retry cycle of their own, their incidents shown on
+ *       the case in Cockpit;
+ *   <li>String variables longer than the engine's 4,000-character text column, stored as bytes;
+ *   <li>every deployed decision checked against the value sets its columns declare ({@link
+ *       DecisionValues}).
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineInternals {
+
+  /** The engine's text columns hold 4,000 characters (varchar(4000) on H2 and PostgreSQL). */
+  public static final int TEXT_COLUMN = 4000;
+
+  static final String LONG_STRING = "caseops-long-string";
+
+  /** Work CaseOps runs on the engine's job executor, on any node, with its own retry cycle. */
+  public interface BackgroundJob {
+    /** The job type, stored with each job ({@code ACT_RU_JOB.HANDLER_TYPE_}). */
+    String type();
+
+    /**
+     * Camunda's retry-cycle syntax (e.g. {@code PT1M,PT5M}); after the last attempt, an incident.
+     */
+    String retryCycle();
+
+    /** Does the work; an exception rolls it back and schedules the next attempt. */
+    void run(String configuration);
+  }
+
+  /** The engine's "now", which tests move with ClockUtil. */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** The staff user logged in on this thread (Tasklist, engine REST), if any. */
+  public static Optional<String> currentUserId(IdentityService identity) {
+    return Optional.ofNullable(identity.getCurrentAuthentication())
+        .map(authentication -> authentication.getUserId());
+  }
+
+  /** Whether the caller runs inside an engine command (a delegate, a listener). */
+  public static boolean inCommand() {
+    return Context.getCommandContext() != null;
+  }
+
+  /** Runs a read for CaseOps itself inside a command, whoever's request or task it serves. */
+  public static <T> T withoutAuthorization(Supplier<T> read) {
+    CommandContext command = Context.getCommandContext();
+    return command == null ? read.get() : command.runWithoutAuthorization(read::get);
+  }
+
+  /**
+   * Queues a background job in the current command's transaction. It is linked to the case's
+   * process instance (not to an execution, whose end would delete it), so that its incident shows
+   * on the case in Cockpit; it is not exclusive, so it neither waits for nor holds up the case's
+   * own jobs.
+   */
+  public static void queue(String type, String configuration, String processInstanceId) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      throw new IllegalStateException(
+          "background jobs are queued inside an engine command (a delegate or listener)");
+    }
+    MessageEntity job = new MessageEntity();
+    job.setJobHandlerType(type);
+    job.setJobHandlerConfigurationRaw(configuration);
+    job.setExclusive(false);
+    ExecutionEntity execution =
+        processInstanceId == null
+            ? null
+            : command.getExecutionManager().findExecutionById(processInstanceId);
+    if (execution != null) {
+      job.setProcessInstanceId(execution.getProcessInstanceId());
+      job.setProcessDefinitionId(execution.getProcessDefinitionId());
+      job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
+      job.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
+    }
+    command.getJobManager().send(job);
+  }
+
+  @Bean
+  AbstractProcessEnginePlugin caseOpsEnginePlugin(List<BackgroundJob> jobs) {
+    Map<String, FailedJobRetryConfiguration> cycles =
+        jobs.stream()
+            .collect(
+                Collectors.toMap(
+                    BackgroundJob::type,
+                    job -> {
+                      FailedJobRetryConfiguration cycle =
+                          ParseUtil.parseRetryIntervals(job.retryCycle());
+                      if (cycle == null) {
+                        throw new IllegalArgumentException(
+                            "The retry cycle '"
+                                + job.retryCycle()
+                                + "' of "
+                                + job.type()
+                                + " is no retry cycle: give e.g. R5/PT5M or PT1M,PT10M,PT1H");
+                      }
+                      return cycle;
+                    }));
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomJobHandlers() == null) {
+          configuration.setCustomJobHandlers(new ArrayList<>());
+        }
+        jobs.forEach(job -> configuration.getCustomJobHandlers().add(new Handler(job)));
+        configuration.setFailedJobCommandFactory(
+            (jobId, exception) -> new RetryCmd(jobId, exception, cycles::get));
+        if (configuration.getCustomPreVariableSerializers() == null) {
+          configuration.setCustomPreVariableSerializers(new ArrayList<>());
+        }
+        configuration.getCustomPreVariableSerializers().add(new LongStrings());
+      }
+
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration
+            .getDmnEngineConfiguration()
+            .getTransformer()
+            .getTransformListeners()
+            .add(new DeclaredValuesCheck());
+      }
+    };
+  }
+
+  /**
+   * Every deployed decision is checked against its declared value sets ({@link DecisionValues}).
+   */
+  private static final class DeclaredValuesCheck implements DmnTransformListener {
+    @Override
+    public void transformDecision(Decision decision, DmnDecision dmnDecision) {
+      List<String> problems = DecisionValues.problems(decision);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(
+            "The decision "
+                + decision.getId()
+                + " names values its columns do not declare (fix the row, or the column's list of values in"
+                + " Modeler): "
+                + String.join("; ", problems));
+      }
+    }
+
+    @Override
+    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {}
+
+    @Override
+    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {}
+
+    @Override
+    public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {}
+
+    @Override
+    public void transformDecisionRequirementsGraph(
+        Definitions definitions, DmnDecisionRequirementsGraph graph) {}
+  }
+
+  /** A background job as the engine's job executor sees it. */
+  private record Handler(BackgroundJob job) implements JobHandler<JobConfiguration> {
+    @Override
+    public String getType() {
+      return job.type();
+    }
+
+    @Override
+    public void execute(
+        JobConfiguration configuration,
+        ExecutionEntity execution,
+        CommandContext commandContext,
+        String tenantId) {
+      job.run(configuration.value());
+    }
+
+    @Override
+    public JobConfiguration newConfiguration(String canonicalString) {
+      return new JobConfiguration(canonicalString);
+    }
+
+    @Override
+    public void onDelete(JobConfiguration configuration, JobEntity jobEntity) {
+      // The job's own records (an outbox row) stay: they are the record of what was, or was not,
+      // done.
+    }
+  }
+
+  private record JobConfiguration(String value) implements JobHandlerConfiguration {
+    @Override
+    public String toCanonicalString() {
+      return value;
+    }
+  }
+
+  /**
+   * The engine's own retry command, with each background job's cycle (the engine applies retry
+   * cycles only to jobs of a BPMN activity; without this, a failed background job would be retried
+   * three times at once, then given up).
+   */
+  private static final class RetryCmd extends DefaultJobRetryCmd {
+
+    private final Function<String, FailedJobRetryConfiguration> cycles;
+
+    RetryCmd(
+        String jobId, Throwable exception, Function<String, FailedJobRetryConfiguration> cycles) {
+      super(jobId, exception);
+      this.cycles = cycles;
+    }
+
+    @Override
+    public Object execute(CommandContext commandContext) {
+      JobEntity job = getJob();
+      if (job == null || cycles.apply(job.getJobHandlerType()) == null) {
+        return super.execute(commandContext);
+      }
+      try {
+        executeCustomStrategy(commandContext, job, null);
+      } catch (Exception e) {
+        executeStandardStrategy(commandContext);
+      }
+      if (job.getRetries() == 0) {
+        showOnTheCase(commandContext, job);
+      }
+      return null;
+    }
+
+    @Override
+    public FailedJobRetryConfiguration getFailedJobRetryConfiguration(
+        JobEntity job, ActivityImpl activity) {
+      FailedJobRetryConfiguration cycle = cycles.apply(job.getJobHandlerType());
+      return cycle != null ? cycle : super.getFailedJobRetryConfiguration(job, activity);
+    }
+
+    /**
+     * The engine links a job's incident to the job's execution, and a background job has none.
+     * While the case's process runs, attach the new incident to it, so Cockpit shows it on the
+     * case.
+     */
+    private static void showOnTheCase(CommandContext commandContext, JobEntity job) {
+      ExecutionEntity instance =
+          job.getProcessInstanceId() == null
+              ? null
+              : commandContext.getExecutionManager().findExecutionById(job.getProcessInstanceId());
+      if (instance == null) {
+        return;
+      }
+      commandContext.getDbEntityManager().getCachedEntitiesByType(IncidentEntity.class).stream()
+          .filter(
+              incident ->
+                  job.getId().equals(incident.getConfiguration())
+                      && incident.getExecutionId() == null)
+          .forEach(incident -> incident.setExecution(instance));
+    }
+  }
+
+  /**
+   * A second serializer of the String type, for values longer than {@link #TEXT_COLUMN}: stored as
+   * UTF-8 bytes in {@code ACT_GE_BYTEARRAY}, read back as ordinary Strings. Tasklist submits every
+   * text field of a Camunda Form as a String, so an engineer's long reply, note or RCA document
+   * would otherwise fail the whole completion. Shorter strings keep the engine's serializer,
+   * readable in Cockpit. Remove this only once no variable of type {@value #LONG_STRING} is left in
+   * runtime and history.
+   */
+  private static final class LongStrings extends PrimitiveValueSerializer<StringValue> {
+
+    LongStrings() {
+      super(ValueType.STRING);
+    }
+
+    @Override
+    public String getName() {
+      return LONG_STRING;
+    }
+
+    @Override
+    protected boolean canWriteValue(TypedValue value) {
+      return value.getValue() instanceof String text && text.length() > TEXT_COLUMN;
+    }
+
+    @Override
+    public StringValue convertToTypedValue(UntypedValueImpl untypedValue) {
+      return Variables.stringValue((String) untypedValue.getValue(), untypedValue.isTransient());
+    }
+
+    @Override
+    public StringValue readValue(ValueFields valueFields, boolean asTransientValue) {
+      byte[] bytes = valueFields.getByteArrayValue();
+      return Variables.stringValue(
+          bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), asTransientValue);
+    }
+
+    @Override
+    public void writeValue(StringValue value, ValueFields valueFields) {
+      valueFields.setByteArrayValue(value.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
