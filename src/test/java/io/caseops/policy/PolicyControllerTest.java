@@ -88,6 +88,24 @@ class PolicyControllerTest {
         .isEqualTo("PT30M");
   }
 
+  /**
+   * Commerce P2 counts EMEA's business hours on Ultimate too: Friday 16:30 + 1 h is Monday 09:30.
+   */
+  @Test
+  void commerceP2OnUltimateCountsBusinessHoursNot24x5() throws Exception {
+    JsonNode quote =
+        json.readTree(
+            client
+                .get(
+                    "/api/policy/response-due?catalogue=adobe-experience-cloud&plan=ultimate&severity=2"
+                        + "&product=adobe-commerce-managed-services&region=EMEA&licenceStart=2022-03-01"
+                        + "&submittedAt=2026-11-27T16:30:00Z")
+                .body());
+    assertThat(quote.path("responseTarget").textValue()).isEqualTo("PT1H");
+    assertThat(quote.path("coverage").textValue()).isEqualTo("business-hours");
+    assertThat(quote.path("dueAt").textValue()).isEqualTo("2026-11-30T09:30:00Z");
+  }
+
   @Test
   void publishesARegionsCalendar() throws Exception {
     HttpResponse<String> response =

@@ -41,8 +41,9 @@ class ResponseTargetDecisionTest {
       new Row(ADOBE, "expert", 3, COMMERCE, NEW, true, "en", "PT2H", "business", "business-hours", "Rule_Commerce_P3"),
       new Row(ADOBE, "expert", 4, COMMERCE, NEW, false, "en", "P1D", "business", "business-hours", "Rule_Commerce_P4"),
       new Row(ADOBE, "ultimate", 1, COMMERCE, NEW, true, "en", "PT30M", "calendar", "24x7", "Rule_Commerce_P1"),
-      new Row(ADOBE, "ultimate", 2, COMMERCE, LocalDate.of(2024, 1, 1), true, "en", "PT1H", "business", "24x5", "Rule_Commerce_P2"),
-      new Row(ADOBE, "ultimate", 3, COMMERCE, NEW, true, "en", "PT2H", "business", "24x5", "Rule_Commerce_P3"),
+      // Commerce's data sheet: P2 and P3 "during Adobe's normal business hours", on Ultimate too (not its 24x5).
+      new Row(ADOBE, "ultimate", 2, COMMERCE, LocalDate.of(2024, 1, 1), true, "en", "PT1H", "business", "business-hours", "Rule_Commerce_P2"),
+      new Row(ADOBE, "ultimate", 3, COMMERCE, NEW, true, "en", "PT2H", "business", "business-hours", "Rule_Commerce_P3"),
       new Row(ADOBE, "ultimate", 4, COMMERCE, NEW, true, "en", "P1D", "business", "business-hours", "Rule_Commerce_P4"),
       new Row(ADOBE, "expert", 1, COMMERCE, LocalDate.of(2021, 9, 19), false, "en", "PT1H", "calendar", "24x7", "Rule_Plan_Expert_P1"),
       // Priority Queue Bundle: the plan's figures until a process owner fills in faster ones
