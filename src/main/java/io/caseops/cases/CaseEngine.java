@@ -60,8 +60,16 @@ class CaseEngine {
     correlate(CASE_REOPENED, caseNumber);
   }
 
-  void rcaRequested(String caseNumber) {
-    correlate(RCA_REQUESTED, caseNumber);
+  /**
+   * Starts the case's RootCauseAnalysis process, a process of its own so that the RCA is delivered
+   * or declined whatever happens to the case; its task goes to the case's team.
+   */
+  void rcaRequested(String caseNumber, String team) {
+    runtime
+        .createMessageCorrelation(RCA_REQUESTED)
+        .processInstanceBusinessKey(caseNumber)
+        .setVariable(CaseVariables.CANDIDATE_GROUP, team)
+        .correlateStartMessage();
   }
 
   /** Whether the case's process waits for this message now (false when the process has ended). */

@@ -153,6 +153,12 @@ class CaseMails {
     toCustomer(kase, "rca-delivered", "1", model, processInstanceId);
   }
 
+  void rcaDeclined(CaseRecord kase, String reason, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("body", reason);
+    toCustomer(kase, "rca-declined", "1", model, processInstanceId);
+  }
+
   /**
    * The SLA warning (team and escalation manager) or breach (escalation, and the TAM where the
    * account has one).

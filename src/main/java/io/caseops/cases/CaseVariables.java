@@ -79,6 +79,9 @@ final class CaseVariables {
   public static final String NEW_SEVERITY = "newSeverity";
   public static final String RECLASSIFY_REASON = "reclassifyReason";
   public static final String RCA_DOCUMENT = "rcaDocument";
+  // The RootCauseAnalysis process: deliver or decline, and why.
+  public static final String RCA_OUTCOME = "rcaOutcome";
+  public static final String RCA_DECLINE_REASON = "rcaDeclineReason";
   public static final String CRITICAL_SITUATION_SUMMARY = "criticalSituationSummary";
 
   /** Transient: the engineer whose completion Task_RecordFirstResponse records; never stored. */
@@ -203,6 +206,17 @@ final class CaseVariables {
 
   public String reclassifyReason() {
     return formText(RECLASSIFY_REASON);
+  }
+
+  /** Deliver unless the engineer chose to decline (a caller of the API may leave it out). */
+  public RcaOutcome rcaOutcome() {
+    return text(RCA_OUTCOME) == null
+        ? RcaOutcome.DELIVER
+        : formValue(RcaOutcome.class, RCA_OUTCOME);
+  }
+
+  public String rcaDeclineReason() {
+    return formText(RCA_DECLINE_REASON);
   }
 
   public String rcaDocument() {

@@ -145,8 +145,9 @@ class ContactActions {
   }
 
   /**
-   * Asks for a root-cause analysis: Sev 1 cases on plans that include it, once per case, within the
-   * reopen window.
+   * Asks for a root-cause analysis: Sev 1 cases on plans that include it, once per case, at any
+   * time, also after the case closed (the plans set no limit). It runs as a process of its own,
+   * which ends only when the RCA is delivered or declined with a reason.
    */
   @Transactional
   public void requestRootCauseAnalysis(String caseNumber, String contact) {
@@ -175,16 +176,6 @@ class ContactActions {
           "caseNumber",
           "a root-cause analysis of " + caseNumber + " was requested on " + kase.rcaRequestedAt());
     }
-    boolean windowOver =
-        kase.status() == CaseStatus.CLOSED
-            && !clock.instant().isBefore(models.reopenableUntil(kase));
-    if (windowOver || !engine.awaits(caseNumber, CaseEngine.RCA_REQUESTED)) {
-      throw new UnprocessableException(
-          "caseNumber",
-          "root-cause analyses are requested until "
-              + models.reopenWindowText()
-              + " after closure");
-    }
     Instant now = clock.instant();
     records.rcaRequested(caseNumber, now);
     records.addMessage(
@@ -194,7 +185,7 @@ class ContactActions {
         MessageVisibility.PUBLIC,
         "Root-cause analysis requested.",
         now);
-    engine.rcaRequested(caseNumber);
+    engine.rcaRequested(caseNumber, kase.candidateGroup());
   }
 
   /**

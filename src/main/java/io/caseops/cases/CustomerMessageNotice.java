@@ -43,8 +43,7 @@ class CustomerMessageNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
     CaseRecord kase = records.lock(caseNumber).orElseThrow();
-    List<Task> open =
-        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
     for (Task task : open) {
       tasks.setVariableLocal(
           task.getId(),

@@ -781,6 +781,57 @@ abstract class CaseLifecycleScenarios {
     assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_WorkCase");
   }
 
+  /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
+  @Test
+  void anRcaAfterTheReopenWindowIsAcceptedAndADeclineIsExplained() throws Exception {
+    String number =
+        submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "EMEA", List.of())
+            .caseNumber();
+    work(
+        number,
+        "sam",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.CLOSE.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "Fixed by the restart."));
+    at(Duration.ofDays(20));
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseEngine.PROCESS)
+                .processInstanceBusinessKey(number)
+                .count())
+        .as("the reopen window is over: the case's process has ended")
+        .isZero();
+
+    cases.requestRootCauseAnalysis(number, "kei.tanaka@umbrella.example");
+    Task rca =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_WriteRcaDocument")
+            .singleResult();
+    tasks.complete(
+        rca.getId(),
+        Map.of(
+            CaseVariables.RCA_OUTCOME,
+            RcaOutcome.DECLINE.value(),
+            CaseVariables.RCA_DECLINE_REASON,
+            "The logs of that day were rotated away."));
+    runDueJobs();
+
+    MimeMessage declined =
+        mailsTo("kei.tanaka@umbrella.example").stream()
+            .filter(mail -> subjectOf(mail).contains("No root-cause analysis"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(body(declined)).contains("logs of that day were rotated away");
+    assertThat(records.messages(number))
+        .extracting(CaseRecords.Message::body)
+        .anyMatch(body -> body.startsWith("Root-cause analysis declined:"));
+  }
+
   @Test
   void rcaRequestsAtTheSameInstantOpenOneRcaTask() throws Exception {
     String number =

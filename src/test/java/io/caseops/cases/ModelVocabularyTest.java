@@ -98,6 +98,17 @@ class ModelVocabularyTest {
   }
 
   @Test
+  void theRcaOutcomesAreOfferedAndRoutedByTheirValues() throws IOException {
+    assertThat(selectValues("WriteRcaDocument", CaseVariables.RCA_OUTCOME))
+        .containsExactlyInAnyOrderElementsOf(ModelValue.values(RcaOutcome.class));
+    Set<String> routed =
+        literals(
+            "processes/RootCauseAnalysis.bpmn", "getVariable\\('rcaOutcome'\\) == '([a-z-]+)'");
+    routed.add(RcaOutcome.DELIVER.value()); // the default flow
+    assertThat(routed).containsExactlyInAnyOrderElementsOf(ModelValue.values(RcaOutcome.class));
+  }
+
+  @Test
   void theTargetsClocksAndCoveragesAreTheJavaEnums() throws IOException {
     String table = Files.readString(Path.of("processes/ResponseTarget.dmn"));
     assertThat(declared(table, "OutputValues_Clock"))

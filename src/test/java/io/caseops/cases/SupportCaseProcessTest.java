@@ -37,14 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Each path of SupportCase.bpmn and CustomerFollowUp.bpmn, with the real Severity and
- * ResponseTarget decisions and stub delegates (the Spring integration tests run the real ones).
- * Time moves with ClockUtil; timers are fired by executing the jobs that fall due.
+ * Each path of SupportCase.bpmn, CustomerFollowUp.bpmn and RootCauseAnalysis.bpmn, with the real
+ * Severity and ResponseTarget decisions and stub delegates (the Spring integration tests run the
+ * real ones). Time moves with ClockUtil; timers are fired by executing the jobs that fall due.
  */
 @Deployment(
     resources = {
       "processes/SupportCase.bpmn",
       "processes/CustomerFollowUp.bpmn",
+      "processes/RootCauseAnalysis.bpmn",
       "processes/Severity.dmn",
       "processes/ResponseTarget.dmn"
     })
@@ -98,6 +99,7 @@ class SupportCaseProcessTest {
           "caseReopening",
           "followUpReminder",
           "rcaDelivery",
+          "rcaDecline",
           "customerMessageNotice",
           "firstResponseRecord"
         }) {
@@ -510,23 +512,47 @@ class SupportCaseProcessTest {
         .hasNotPassed("Task_ManageCriticalSituation");
   }
 
+  /** An RCA is a process of its own: the case may close and its reopen window end meanwhile. */
   @Test
-  void anRcaRequestIsWrittenAndDeliveredEvenAfterClosure() {
+  void anRcaIsDeliveredAfterTheCasesProcessHasEnded() {
     plan = new Plan("automation-anywhere", "gold", "automation-360", false);
     ProcessInstance instance = submit(PRODUCTION_DOWN);
     respond(NextStep.CLOSE.value());
+    fireDueJobs(management, at("P14DT1M"));
+    assertThat(instance).isEnded();
 
-    runtime
-        .createMessageCorrelation(CaseEngine.RCA_REQUESTED)
-        .processInstanceBusinessKey("CASE-2026-000001")
-        .correlate();
-    assertThat(instance).isWaitingAt("Task_WriteRcaDocument", "Gateway_ReopenOrExpire");
-    complete(
-        task("Task_WriteRcaDocument", instance),
-        withVariables(CaseVariables.RCA_DOCUMENT, "Cause: a full disk."));
+    ProcessInstance rca = requestRca();
+    assertThat(rca).isWaitingAt("Task_WriteRcaDocument");
+    complete(task(rca), withVariables(CaseVariables.RCA_DOCUMENT, "Cause: a full disk."));
 
     assertThat(CALLS).contains("rcaDelivery");
-    assertThat(instance).hasPassed("EndEvent_RcaDelivered").isWaitingAt("Gateway_ReopenOrExpire");
+    assertThat(rca).isEnded().hasPassed("EndEvent_RcaDelivered");
+  }
+
+  @Test
+  void anRcaMayBeDeclinedWithAReason() {
+    plan = new Plan("automation-anywhere", "gold", "automation-360", false);
+    submit(PRODUCTION_DOWN);
+
+    ProcessInstance rca = requestRca();
+    complete(
+        task(rca),
+        withVariables(
+            CaseVariables.RCA_OUTCOME,
+            RcaOutcome.DECLINE.value(),
+            CaseVariables.RCA_DECLINE_REASON,
+            "The logs of that day were lost."));
+
+    assertThat(CALLS).contains("rcaDecline").doesNotContain("rcaDelivery");
+    assertThat(rca).isEnded().hasPassed("EndEvent_RcaDeclined");
+  }
+
+  ProcessInstance requestRca() {
+    return runtime
+        .createMessageCorrelation(CaseEngine.RCA_REQUESTED)
+        .processInstanceBusinessKey("CASE-2026-000001")
+        .setVariable(CaseVariables.CANDIDATE_GROUP, "team-amer")
+        .correlateStartMessage();
   }
 
   @Test
