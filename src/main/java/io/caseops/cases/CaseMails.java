@@ -153,6 +153,35 @@ class CaseMails {
     toCustomer(kase, "rca-delivered", "1", model, processInstanceId);
   }
 
+  /** The case's severity changed: from, to and why, to the contacts. */
+  void severityChanged(
+      CaseRecord kase, int from, String reason, Instant at, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("fromSeverity", from);
+    model.put("reason", reason);
+    toCustomer(
+        kase,
+        "severity-changed",
+        from + "-" + kase.severity() + "/" + at.toEpochMilli(),
+        model,
+        processInstanceId);
+  }
+
+  /**
+   * A case was raised to severity 1 after its first response: the team that now holds it is told.
+   */
+  void raisedToSev1(CaseRecord kase, String accountName, String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("reason", kase.severityReason());
+    toStaff(
+        kase,
+        "raised-to-sev1",
+        Long.toString(kase.statusSince().toEpochMilli()),
+        notifications.staffAddresses(List.of(), List.of(kase.candidateGroup())),
+        model,
+        processInstanceId);
+  }
+
   void rcaDeclined(CaseRecord kase, String reason, String processInstanceId) {
     Map<String, Object> model = customerModel(kase);
     model.put("body", reason);

@@ -199,6 +199,14 @@ class CaseRecords {
         "update support_case set rca_requested_at = ? where case_number = ?", ts(now), caseNumber);
   }
 
+  /** The team that holds the case now (after a reclassification). */
+  void team(String caseNumber, String candidateGroup) {
+    jdbc.update(
+        "update support_case set candidate_group = ? where case_number = ?",
+        candidateGroup,
+        caseNumber);
+  }
+
   void reclassified(String caseNumber, int from, int to, String reason, String by, Instant now) {
     jdbc.update(
         "insert into severity_change (case_number, from_severity, to_severity, reason, changed_by, changed_at) "

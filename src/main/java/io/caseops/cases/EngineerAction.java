@@ -115,6 +115,13 @@ class EngineerAction implements TaskListener {
       records.reclassified(
           caseNumber, kase.severity(), form.newSeverity(), form.reason(), engineer, now);
       variables.setSeverity(form.newSeverity());
+      // The contacts are told of every reclassification, with its reason.
+      mails.severityChanged(
+          records.get(caseNumber),
+          kase.severity(),
+          form.reason(),
+          now,
+          task.getProcessInstanceId());
     }
     if (form.reply() != null) {
       long id =

@@ -781,6 +781,70 @@ abstract class CaseLifecycleScenarios {
     assertThat(task(number).getTaskDefinitionKey()).isEqualTo("Task_WorkCase");
   }
 
+  /** Raised to Sev 1 after the first response: follow the sun, critical situation, all told. */
+  @Test
+  void aRaiseToSev1AfterTheFirstResponseActsAsASev1AtIntake() throws Exception {
+    // Umbrella (Gold: critical-situation management), Sev 2 in the EMEA slot, in English.
+    String number =
+        submit("kei.tanaka@umbrella.example", "automation-360", AAI_SEV2, "EMEA", List.of())
+            .caseNumber();
+    work(
+        number,
+        "emma",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.KEEP_WORKING.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "We are looking into it."));
+    work(
+        number,
+        "emma",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            "1",
+            CaseVariables.RECLASSIFY_REASON,
+            "all bots are down now"));
+
+    assertThat(records.get(number).severity()).isEqualTo(1);
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId()))
+        .extracting(IdentityLink::getGroupId)
+        .containsExactly("team-follow-the-sun");
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(number)
+                .taskDefinitionKey("Task_ManageCriticalSituation")
+                .count())
+        .isEqualTo(1);
+    runDueJobs();
+    MimeMessage changed =
+        mailsTo("kei.tanaka@umbrella.example").stream()
+            .filter(mail -> subjectOf(mail).contains("Severity changed from 2 to 1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(body(changed)).contains("all bots are down now");
+    assertThat(subjects("sam@caseops.example"))
+        .contains("[" + number + "] Raised to severity 1: Bots stop at login");
+
+    // Lowered again: out of the round-the-clock queue, back to the slot's team.
+    work(
+        number,
+        "sam",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            "2",
+            CaseVariables.RECLASSIFY_REASON,
+            "one runner is back"));
+    assertThat(tasks.getIdentityLinksForTask(task(number).getId()))
+        .extracting(IdentityLink::getGroupId)
+        .containsExactly("team-emea");
+    assertThat(records.get(number).candidateGroup()).isEqualTo("team-emea");
+  }
+
   /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
   @Test
   void anRcaAfterTheReopenWindowIsAcceptedAndADeclineIsExplained() throws Exception {

@@ -91,6 +91,16 @@ class SupportCaseProcessTest {
               execution.setVariable(CaseVariables.LANGUAGE, "en");
             });
     Mocks.register("responseSchedule", (JavaDelegate) this::schedule);
+    Mocks.register(
+        "severityChange",
+        (JavaDelegate)
+            execution -> {
+              CALLS.add("severityChange");
+              execution.setVariable(
+                  CaseVariables.OPEN_CRITICAL_SITUATION,
+                  ((Number) execution.getVariable(CaseVariables.SEVERITY)).intValue() == 1
+                      && plan.criticalSituationManagement());
+            });
     for (String delegate :
         new String[] {
           "caseRejection",
@@ -510,6 +520,39 @@ class SupportCaseProcessTest {
     assertThat(instance)
         .isWaitingAt("Task_RespondToCustomer")
         .hasNotPassed("Task_ManageCriticalSituation");
+  }
+
+  @Test
+  void aRaiseToSev1AfterTheFirstResponseOpensACriticalSituation() {
+    plan = new Plan("automation-anywhere", "gold", "automation-360", true);
+    instance = submit(MAJOR);
+    respond(NextStep.KEEP_WORKING.value());
+    assertThat(instance).isWaitingAt("Task_WorkCase");
+
+    complete(
+        task(instance),
+        withVariables(
+            CaseVariables.ACTION, NextStep.RECLASSIFY.value(), CaseVariables.SEVERITY, 1));
+
+    assertThat(CALLS).contains("severityChange");
+    assertThat(instance)
+        .hasPassed("Task_ApplyNewSeverity")
+        .isWaitingAt("Task_WorkCase", "Task_ManageCriticalSituation");
+  }
+
+  @Test
+  void aLowerSeverityAfterTheFirstResponseGoesBackToWork() {
+    plan = new Plan("automation-anywhere", "gold", "automation-360", true);
+    instance = submit(MAJOR);
+    respond(NextStep.KEEP_WORKING.value());
+
+    complete(
+        task(instance),
+        withVariables(
+            CaseVariables.ACTION, NextStep.RECLASSIFY.value(), CaseVariables.SEVERITY, 3));
+
+    assertThat(instance).hasPassed("Task_ApplyNewSeverity").isWaitingAt("Task_WorkCase");
+    assertThat(instance).hasNotPassed("Task_ManageCriticalSituation");
   }
 
   /** An RCA is a process of its own: the case may close and its reopen window end meanwhile. */
