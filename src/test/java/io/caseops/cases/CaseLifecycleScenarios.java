@@ -74,6 +74,7 @@ abstract class CaseLifecycleScenarios {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
   /** Monday 23 November 2026, 10:00 UTC: inside the EMEA and AMER windows. */
   Instant now = Instant.parse("2026-11-23T10:00:00Z");
@@ -843,6 +844,67 @@ abstract class CaseLifecycleScenarios {
         .extracting(IdentityLink::getGroupId)
         .containsExactly("team-emea");
     assertThat(records.get(number).candidateGroup()).isEqualTo("team-emea");
+  }
+
+  /**
+   * A running case keeps the decisions of the deployment it started with: a process owner's new
+   * table applies to new cases, not to a reclassification of an old one.
+   */
+  @Test
+  void aRunningCaseKeepsThePolicyItStartedWith() throws Exception {
+    // Contoso (Ultimate) P2: 30 minutes. The new policy makes Ultimate P3 2 hours instead of 1.
+    String old =
+        submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
+            .caseNumber();
+    org.camunda.bpm.engine.RepositoryService repository = this.repository;
+    var builder = repository.createDeployment().name("policy-change");
+    for (String model : List.of("SupportCase.bpmn", "CustomerFollowUp.bpmn", "Severity.dmn")) {
+      builder.addInputStream(
+          "processes/" + model,
+          java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes", model)));
+    }
+    for (String form :
+        List.of("RespondToCustomer", "WorkCase", "ManageCriticalSituation", "WriteRcaDocument")) {
+      builder.addInputStream(
+          "forms/" + form + ".form",
+          java.nio.file.Files.newInputStream(java.nio.file.Path.of("forms", form + ".form")));
+    }
+    String table =
+        java.nio.file.Files.readString(java.nio.file.Path.of("processes/ResponseTarget.dmn"));
+    String changed =
+        table.replaceFirst(
+            "(<rule id=\"Rule_Plan_Ultimate_P3\">(?s:.*?)<text>)\"PT1H\"", "$1\"PT2H\"");
+    assertThat(changed).isNotEqualTo(table);
+    builder.addString("processes/ResponseTarget.dmn", changed);
+    String deployment = builder.deploy().getId();
+    try {
+      work(
+          old,
+          "emma",
+          Map.of(
+              CaseVariables.ACTION,
+              NextStep.RECLASSIFY.value(),
+              CaseVariables.NEW_SEVERITY,
+              "3",
+              CaseVariables.RECLASSIFY_REASON,
+              "a workaround exists"));
+      assertThat(records.get(old).responseTarget())
+          .as("the old case's own policy")
+          .isEqualTo("PT1H");
+
+      String fresh =
+          submit(
+                  "chloe.martin@contoso.example",
+                  "adobe-experience-manager",
+                  new SeverityAnswers(true, true, true, "several", "minor", "incident"),
+                  null,
+                  List.of())
+              .caseNumber();
+      assertThat(records.get(fresh).severity()).isEqualTo(3);
+      assertThat(records.get(fresh).responseTarget()).as("a new case's policy").isEqualTo("PT2H");
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
