@@ -62,18 +62,19 @@ public class CaseIntake {
       "incident|question|feature-request|documentation|training";
   static final String SEVERITY_RULE = "must be 1, 2, 3 or 4";
 
-  /** The submitter's answers to the Severity decision's questions. */
+  /**
+   * The submitter's answers to the Severity decision's questions. {@code requestType} always; an
+   * incident also needs the other five, a question or request does not.
+   */
   public record SeverityAnswers(
-      @NotNull(message = "is required (true or false)") Boolean productionAffected,
-      @NotNull(message = "is required (true or false)") Boolean productUsable,
-      @NotNull(message = "is required (true or false)") Boolean workaroundAvailable,
-      @NotNull(message = "must be one of [all, one, several]")
-          @Pattern(
+      Boolean productionAffected,
+      Boolean productUsable,
+      Boolean workaroundAvailable,
+      @Pattern(
               regexp = USERS_AFFECTED_VALUES,
               message = "must be one of [all, one, several], got '${validatedValue}'")
           String usersAffected,
-      @NotNull(message = "must be one of [critical, major, medium, minor, none]")
-          @Pattern(
+      @Pattern(
               regexp = BUSINESS_IMPACT_VALUES,
               message =
                   "must be one of [critical, major, medium, minor, none], got '${validatedValue}'")
@@ -86,12 +87,42 @@ public class CaseIntake {
               message =
                   "must be one of [documentation, feature-request, incident, question, training], got "
                       + "'${validatedValue}'")
-          String requestType) {}
+          String requestType) {
+
+    /**
+     * What an incident leaves unanswered: the Severity decision cannot classify it without these.
+     */
+    List<Problem> missingForAnIncident() {
+      List<Problem> missing = new ArrayList<>();
+      String rule =
+          "is required for an incident: the Severity decision classifies it from the answers";
+      if (productionAffected == null) {
+        missing.add(new Problem("answers.productionAffected", rule + " (true or false)"));
+      }
+      if (productUsable == null) {
+        missing.add(new Problem("answers.productUsable", rule + " (true or false)"));
+      }
+      if (workaroundAvailable == null) {
+        missing.add(new Problem("answers.workaroundAvailable", rule + " (true or false)"));
+      }
+      if (usersAffected == null) {
+        missing.add(new Problem("answers.usersAffected", rule + " (one of [all, one, several])"));
+      }
+      if (businessImpact == null) {
+        missing.add(
+            new Problem(
+                "answers.businessImpact",
+                rule + " (one of [critical, major, medium, minor, none])"));
+      }
+      return "incident".equals(requestType) ? missing : List.of();
+    }
+  }
 
   /**
-   * A new case. {@code answers} or {@code proposedSeverity} (or both) must be given; {@code region}
-   * and {@code language} may be null for the plan's defaults; {@code cc} are named contacts of the
-   * same account.
+   * A new case. {@code answers} are required: a proposed severity is kept beside the
+   * classification, never instead of it, so that no contact can choose a severity the answers do
+   * not support. {@code region} and {@code language} may be null for the plan's defaults; {@code
+   * cc} are named contacts of the same account.
    */
   public record Submission(
       @NotBlank(message = REQUIRED) String submitter,
@@ -272,8 +303,15 @@ public class CaseIntake {
                         new Problem(violation.getPropertyPath().toString(), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem::field))
                 .toList());
-    if (submission.answers() == null && submission.proposedSeverity() == null) {
-      problems.add(new Problem("answers", "answer the severity questions, or propose a severity"));
+    if (submission.answers() == null) {
+      problems.add(
+          new Problem(
+              "answers",
+              "is required: answer the severity questions (an incident: productionAffected,"
+                  + " productUsable, workaroundAvailable, usersAffected, businessImpact; a question or"
+                  + " request: its requestType); a proposed severity alone is not enough"));
+    } else {
+      problems.addAll(submission.answers().missingForAnIncident());
     }
     if (submission.relatedCase() != null && records.find(submission.relatedCase()).isEmpty()) {
       problems.add(

@@ -529,6 +529,16 @@ abstract class ContactApiBadInputScenarios {
             "{\"currentPassword\": \"jon.berg\", \"newPassword\": \"" + "p".repeat(200) + "\"}",
             400,
             "newPassword"),
+        submit(
+            "a bare proposed severity, without the answers",
+            caseBody("\"answers\": " + ANSWERS, "\"proposedSeverity\": 1"),
+            400,
+            "answers"),
+        submit(
+            "an incident without its answers",
+            caseBody(ANSWERS, "{\"requestType\": \"incident\"}"),
+            400,
+            "answers.productionAffected"),
         new Bad(
             "NUL in the Basic user name",
             "ivy\u0000@initech.example",
@@ -577,7 +587,7 @@ abstract class ContactApiBadInputScenarios {
   @Test
   @Order(0)
   void theTableIsLongEnough() {
-    assertThat(requests().count()).isGreaterThanOrEqualTo(60);
+    assertThat(requests().count()).isGreaterThanOrEqualTo(80);
   }
 
   @ParameterizedTest(name = "{0}")

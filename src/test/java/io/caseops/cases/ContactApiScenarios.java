@@ -644,6 +644,22 @@ abstract class ContactApiScenarios {
   }
 
   @Test
+  void aQuestionNeedsOnlyItsRequestTypeAndAProposalNeverDecides() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    ContactClient.Response question =
+        ivy.post(
+            "/api/cases",
+            submission("automation-360", "EMEA", "{\"requestType\": \"question\"}")
+                .replace("\"answers\"", "\"proposedSeverity\": 1, \"answers\""));
+    assertThat(question.status()).as(question.body()).isEqualTo(201);
+    assertThat(question.json().get("severity").asInt())
+        .as("the answers classify, the proposal is only kept")
+        .isEqualTo(4);
+    String number = question.json().get("caseNumber").asText();
+    assertThat(ivy.get("/api/cases/" + number).json().get("proposedSeverity").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aPasswordLongerThanBcryptReadsIsRefusedNamingTheLimit() {
     ContactClient gina = as("gina.ruiz@globex.example");
     String tooLong = "é".repeat(37); // 37 characters, 74 bytes in UTF-8
