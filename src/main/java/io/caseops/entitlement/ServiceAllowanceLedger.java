@@ -34,10 +34,23 @@ class ServiceAllowanceLedger {
   static final BigDecimal MAX_HOURS_PER_ENTRY = new BigDecimal("24");
 
   /**
-   * One allowance of a plan; {@code hours} and {@code maxSessions} are null where there is no cap.
+   * One allowance of a plan; {@code hours}, {@code maxSessions} and {@code maxHoursPerSession} are
+   * null where there is no cap. Sessions are counted per {@code sessionPeriod}, or per {@code
+   * period} when it is null (DR planning: once a quarter, within 8 hours a year).
    */
   public record Allowance(
-      String benefit, Double hours, String period, Integer maxSessions, String note) {}
+      String benefit,
+      Double hours,
+      String period,
+      Integer maxSessions,
+      String note,
+      Double maxHoursPerSession,
+      String sessionPeriod) {
+
+    String sessionsCountedPer() {
+      return sessionPeriod != null ? sessionPeriod : period;
+    }
+  }
 
   /** An allowance and what is used of it in the period that contains {@code on}. */
   public record Balance(
@@ -50,7 +63,9 @@ class ServiceAllowanceLedger {
       BigDecimal usedHours,
       Double remainingHours,
       Integer maxSessions,
-      int sessions) {}
+      int sessions,
+      Double maxHoursPerSession,
+      String sessionPeriod) {}
 
   /** A recorded use. */
   public record Usage(
@@ -140,24 +155,46 @@ class ServiceAllowanceLedger {
                             + "'; it includes "
                             + benefits(account.plan())));
     Balance balance = balance(account.id(), allowance, usedOn);
-    if (allowance.maxSessions() != null && balance.sessions() >= allowance.maxSessions()) {
+    if (allowance.maxHoursPerSession() != null
+        && hours.doubleValue() > allowance.maxHoursPerSession()) {
       throw new UnprocessableException(
-          "benefit",
+          "hours",
           "the "
               + account.plan()
-              + " plan allows "
-              + allowance.maxSessions()
-              + " sessions of "
+              + " plan allows sessions of at most "
+              + allowance.maxHoursPerSession()
+              + " h of "
               + benefit
-              + " from "
-              + balance.periodStart()
-              + " to "
-              + balance.periodEnd()
-              + ", and "
-              + balance.sessions()
-              + " are recorded ("
+              + ", not "
+              + hours
+              + " h ("
               + allowance.note()
               + ")");
+    }
+    if (allowance.maxSessions() != null) {
+      AllowancePeriod sessions = AllowancePeriod.containing(allowance.sessionsCountedPer(), usedOn);
+      int held = usage.used(account.id(), benefit, sessions.start(), sessions.lastDay()).sessions();
+      if (held >= allowance.maxSessions()) {
+        throw new UnprocessableException(
+            "benefit",
+            "the "
+                + account.plan()
+                + " plan allows "
+                + allowance.maxSessions()
+                + (allowance.maxSessions() == 1 ? " session" : " sessions")
+                + " of "
+                + benefit
+                + (sessions.end() == null
+                    ? " in all"
+                    : " from " + sessions.start() + " to " + sessions.end())
+                + ", and "
+                + held
+                + " "
+                + (held == 1 ? "is" : "are")
+                + " recorded ("
+                + allowance.note()
+                + ")");
+      }
     }
     if (allowance.hours() != null
         && balance.usedHours().add(hours).doubleValue() > allowance.hours()) {
@@ -218,7 +255,11 @@ class ServiceAllowanceLedger {
                     entries.get("maxSessions") == null
                         ? null
                         : ((Number) entries.get("maxSessions")).intValue(),
-                    (String) entries.get("note")));
+                    (String) entries.get("note"),
+                    entries.get("maxHoursPerSession") == null
+                        ? null
+                        : ((Number) entries.get("maxHoursPerSession")).doubleValue(),
+                    (String) entries.get("sessionPeriod")));
   }
 
   /**
@@ -251,10 +292,16 @@ class ServiceAllowanceLedger {
     return List.copyOf(benefits);
   }
 
+  /** The hours used in the allowance's period, and the sessions held in the session period. */
   private Balance balance(String accountId, Allowance allowance, LocalDate on) {
     AllowancePeriod period = AllowancePeriod.containing(allowance.period(), on);
     ServiceUsageRepository.Used used =
         usage.used(accountId, allowance.benefit(), period.start(), period.lastDay());
+    AllowancePeriod sessionPeriod = AllowancePeriod.containing(allowance.sessionsCountedPer(), on);
+    int sessions =
+        usage
+            .used(accountId, allowance.benefit(), sessionPeriod.start(), sessionPeriod.lastDay())
+            .sessions();
     Double remaining =
         allowance.hours() == null
             ? null
@@ -269,7 +316,9 @@ class ServiceAllowanceLedger {
         used.hours(),
         remaining,
         allowance.maxSessions(),
-        used.sessions());
+        sessions,
+        allowance.maxHoursPerSession(),
+        allowance.sessionsCountedPer());
   }
 
   /** Locks the account row, so that two uses recorded at once cannot both take the last hours. */

@@ -92,6 +92,28 @@ abstract class ServiceUsageScenarios {
   }
 
   @Test
+  void silverArchitectSessionsLastAtMostThreeHours() throws Exception {
+    HttpResponse<String> long_ =
+        record("initech", "enterprise-architect-consultation", "2026-02-02", "4");
+    assertThat(long_.statusCode()).isEqualTo(422);
+    JsonNode problem = json.readTree(long_.body());
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("hours");
+    assertThat(problem.get("detail").asText()).contains("sessions of at most 3.0 h");
+  }
+
+  @Test
+  void drPlanningIsOnceAQuarter() throws Exception {
+    assertThat(record("umbrella", "dr-planning", "2026-04-10", "2").statusCode()).isEqualTo(201);
+    HttpResponse<String> again = record("umbrella", "dr-planning", "2026-06-20", "1");
+    assertThat(again.statusCode()).isEqualTo(422);
+    assertThat(json.readTree(again.body()).get("detail").asText())
+        .contains("allows 1 session of dr-planning from 2026-04-01 to 2026-06-30");
+    assertThat(record("umbrella", "dr-planning", "2026-07-01", "2").statusCode())
+        .as("the next quarter")
+        .isEqualTo(201);
+  }
+
+  @Test
   void theBalanceListsEveryAllowanceOfThePlan() throws Exception {
     record("stark", "developer-assistance", "2026-02-01", "6.5");
     HttpResponse<String> response =
