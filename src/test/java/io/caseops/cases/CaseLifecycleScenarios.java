@@ -856,27 +856,13 @@ abstract class CaseLifecycleScenarios {
     String old =
         submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
             .caseNumber();
-    org.camunda.bpm.engine.RepositoryService repository = this.repository;
-    var builder = repository.createDeployment().name("policy-change");
-    for (String model : List.of("SupportCase.bpmn", "CustomerFollowUp.bpmn", "Severity.dmn")) {
-      builder.addInputStream(
-          "processes/" + model,
-          java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes", model)));
-    }
-    for (String form :
-        List.of("RespondToCustomer", "WorkCase", "ManageCriticalSituation", "WriteRcaDocument")) {
-      builder.addInputStream(
-          "forms/" + form + ".form",
-          java.nio.file.Files.newInputStream(java.nio.file.Path.of("forms", form + ".form")));
-    }
     String table =
         java.nio.file.Files.readString(java.nio.file.Path.of("processes/ResponseTarget.dmn"));
     String changed =
         table.replaceFirst(
             "(<rule id=\"Rule_Plan_Ultimate_P3\">(?s:.*?)<text>)\"PT1H\"", "$1\"PT2H\"");
     assertThat(changed).isNotEqualTo(table);
-    builder.addString("processes/ResponseTarget.dmn", changed);
-    String deployment = builder.deploy().getId();
+    deployModels("policy-change", changed);
     try {
       work(
           old,
@@ -903,8 +889,27 @@ abstract class CaseLifecycleScenarios {
       assertThat(records.get(fresh).severity()).isEqualTo(3);
       assertThat(records.get(fresh).responseTarget()).as("a new case's policy").isEqualTo("PT2H");
     } finally {
-      repository.deleteDeployment(deployment, true);
+      // The shipped policy is the latest again; nothing is deleted, so every case keeps its
+      // history.
+      deployModels("policy-restored", table);
     }
+  }
+
+  /** Deploys the case's models and forms together, with this ResponseTarget table. */
+  void deployModels(String name, String responseTarget) throws java.io.IOException {
+    var builder = repository.createDeployment().name(name);
+    for (String model : List.of("SupportCase.bpmn", "CustomerFollowUp.bpmn", "Severity.dmn")) {
+      builder.addString(
+          "processes/" + model,
+          java.nio.file.Files.readString(java.nio.file.Path.of("processes", model)));
+    }
+    for (String form :
+        List.of("RespondToCustomer", "WorkCase", "ManageCriticalSituation", "WriteRcaDocument")) {
+      builder.addString(
+          "forms/" + form + ".form",
+          java.nio.file.Files.readString(java.nio.file.Path.of("forms", form + ".form")));
+    }
+    builder.addString("processes/ResponseTarget.dmn", responseTarget).deploy();
   }
 
   /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
