@@ -4,6 +4,7 @@ import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.notification.Notifications;
 import io.caseops.sla.ClockKind;
+import io.caseops.sla.Coverage;
 import io.caseops.system.StaffGroups;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -163,6 +164,25 @@ class CaseMails {
         kase,
         "severity-changed",
         from + "-" + kase.severity() + "/" + at.toEpochMilli(),
+        model,
+        processInstanceId);
+  }
+
+  /**
+   * A case whose target runs around the clock (24x7) or on weekdays around the clock (24x5): the
+   * team that holds it is told at intake, whatever the hour.
+   */
+  void roundTheClock(
+      CaseRecord kase, Coverage coverage, String accountName, String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("coverage", coverage.value());
+    model.put("target", Durations.humanize(kase.responseTarget()));
+    model.put("dueUtc", UTC.format(kase.dueAt()));
+    toStaff(
+        kase,
+        "round-the-clock-case",
+        Long.toString(kase.dueAt().toEpochMilli()),
+        notifications.staffAddresses(List.of(), List.of(kase.candidateGroup())),
         model,
         processInstanceId);
   }

@@ -5,6 +5,7 @@ import static io.caseops.cases.CaseVariables.*;
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.Entitlement;
 import io.caseops.entitlement.EntitlementLookup;
+import io.caseops.sla.Coverage;
 import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
 import io.caseops.sla.DueDates;
@@ -89,7 +90,18 @@ class ResponseSchedule implements JavaDelegate {
                 .orElse(false);
     variables.set(OPEN_CRITICAL_SITUATION, critical);
 
-    mails.received(
-        records.get(caseNumber), variables.responseClock(), execution.getProcessInstanceId());
+    CaseRecord kase = records.get(caseNumber);
+    mails.received(kase, variables.responseClock(), execution.getProcessInstanceId());
+    // A clock that runs outside business hours: the team hears of the case now, not at the 75 %
+    // warning.
+    if (target != null && variables.responseCoverage() != Coverage.BUSINESS_HOURS) {
+      String accountName =
+          entitlements
+              .account(variables.accountId())
+              .map(EntitlementLookup.AccountSummary::name)
+              .orElse(variables.accountId());
+      mails.roundTheClock(
+          kase, variables.responseCoverage(), accountName, execution.getProcessInstanceId());
+    }
   }
 }

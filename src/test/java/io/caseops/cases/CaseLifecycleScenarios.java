@@ -912,6 +912,25 @@ abstract class CaseLifecycleScenarios {
     builder.addString("processes/ResponseTarget.dmn", responseTarget).deploy();
   }
 
+  /**
+   * A clock that runs around the clock: the team hears of the case at intake, not at the warning.
+   */
+  @Test
+  void aRoundTheClockCaseIsAnnouncedToItsTeamAtIntake() throws Exception {
+    // Northwind (Expert, AMER): P1 is 1 hour, 24x7. Initech (Silver) Sev 2 in EMEA: business hours.
+    String p1 =
+        submit("ana.lima@northwind.example", "adobe-experience-manager", DOWN, null, List.of())
+            .caseNumber();
+    String sev2 =
+        submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of())
+            .caseNumber();
+    runDueJobs();
+    assertThat(subjects("amelia@caseops.example"))
+        .anyMatch(subject -> subject.startsWith("[" + p1 + "] New 24x7 case"));
+    assertThat(subjects("emma@caseops.example"))
+        .noneMatch(subject -> subject.startsWith("[" + sev2 + "] New"));
+  }
+
   /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
   @Test
   void anRcaAfterTheReopenWindowIsAcceptedAndADeclineIsExplained() throws Exception {
