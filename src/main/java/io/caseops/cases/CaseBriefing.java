@@ -3,10 +3,13 @@ package io.caseops.cases;
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.cases.CaseRecords.Message;
 import io.caseops.entitlement.EntitlementLookup;
+import io.caseops.system.PureDecisions;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,12 +32,16 @@ class CaseBriefing implements TaskListener {
   static final int CONVERSATION_BUDGET = 12_000;
   static final int MESSAGE_BUDGET = 6_000;
 
+  static final String TASK_PRIORITY = "TaskPriority";
+
   private final CaseRecords records;
   private final EntitlementLookup entitlements;
+  private final PureDecisions decisions;
 
-  CaseBriefing(CaseRecords records, EntitlementLookup entitlements) {
+  CaseBriefing(CaseRecords records, EntitlementLookup entitlements, PureDecisions decisions) {
     this.records = records;
     this.entitlements = entitlements;
+    this.decisions = decisions;
   }
 
   @Override
@@ -42,17 +49,23 @@ class CaseBriefing implements TaskListener {
     String caseNumber = task.getExecution().getProcessBusinessKey();
     CaseRecord kase = records.get(caseNumber);
     task.setVariableLocal(BRIEFING, briefing(kase, null));
-    // Tasklist lists name and priority: the case number tells tasks apart, the severity orders
+    // Tasklist lists name and priority: the case number tells tasks apart, the priority orders
     // them.
     task.setName(task.getName() + " · " + caseNumber + " (Sev " + kase.severity() + ")");
-    task.setPriority(PRIORITY_BY_SEVERITY[kase.severity() == null ? 4 : kase.severity()]);
+    task.setPriority(priority(kase));
   }
 
   /**
-   * Task priority by severity (index 1 to 4); 100 is kept for breached first responses
-   * (ResponseAlert).
+   * The TaskPriority decision: the severity's band plus the plan's bump (0 to 99; 100 is kept for
+   * breached first responses, ResponseAlert).
    */
-  static final int[] PRIORITY_BY_SEVERITY = {0, 90, 70, 50, 30};
+  int priority(CaseRecord kase) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("plan", kase.plan());
+    inputs.put("severity", kase.severity() == null ? 4 : kase.severity());
+    Object sum = decisions.evaluate(TASK_PRIORITY, inputs).getSingleResult().getSingleEntry();
+    return ((Number) sum).intValue();
+  }
 
   /** The briefing; messages written after {@code taskCreated} (when not null) are marked new. */
   String briefing(CaseRecord kase, Instant taskCreated) {

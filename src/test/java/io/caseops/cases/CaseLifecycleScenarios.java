@@ -931,6 +931,21 @@ abstract class CaseLifecycleScenarios {
         .noneMatch(subject -> subject.startsWith("[" + sev2 + "] New"));
   }
 
+  /** Tasklist's priority follows the plan as well as the severity (the TaskPriority decision). */
+  @Test
+  void aTitaniumSev2IsWorkedBeforeAnOrangeSev2() {
+    String titanium =
+        submit("olivia.reed@wayne.example", "automation-360", AAI_SEV2, "EMEA", List.of())
+            .caseNumber();
+    String orange =
+        submit("gina.ruiz@globex.example", "automation-360", AAI_SEV2, null, List.of())
+            .caseNumber();
+    assertThat(records.get(titanium).severity()).isEqualTo(2);
+    assertThat(records.get(orange).severity()).isEqualTo(2);
+    assertThat(task(titanium).getPriority()).isEqualTo(78);
+    assertThat(task(orange).getPriority()).isEqualTo(70);
+  }
+
   /** The plans set no time limit on an RCA request; a declined RCA tells the contacts why. */
   @Test
   void anRcaAfterTheReopenWindowIsAcceptedAndADeclineIsExplained() throws Exception {
