@@ -4,11 +4,9 @@ import static io.caseops.cases.CaseVariables.BUSINESS_IMPACT;
 import static io.caseops.cases.CaseVariables.PRODUCT;
 import static io.caseops.cases.CaseVariables.PRODUCTION_AFFECTED;
 import static io.caseops.cases.CaseVariables.PRODUCT_USABLE;
-import static io.caseops.cases.CaseVariables.PROPOSED_SEVERITY;
 import static io.caseops.cases.CaseVariables.REQUESTED_LANGUAGE;
 import static io.caseops.cases.CaseVariables.REQUESTED_REGION;
 import static io.caseops.cases.CaseVariables.REQUEST_TYPE;
-import static io.caseops.cases.CaseVariables.SEVERITY_ANSWERED;
 import static io.caseops.cases.CaseVariables.SUBMITTER;
 import static io.caseops.cases.CaseVariables.USERS_AFFECTED;
 import static io.caseops.cases.CaseVariables.WORKAROUND_AVAILABLE;
@@ -274,9 +272,7 @@ public class CaseIntake {
             .putValue(SUBMITTER, submitter)
             .putValue(PRODUCT, submission.product())
             .putValue(REQUESTED_REGION, blankToNull(submission.region()))
-            .putValue(REQUESTED_LANGUAGE, blankToNull(submission.language()))
-            .putValue(SEVERITY_ANSWERED, submission.answers() != null)
-            .putValue(PROPOSED_SEVERITY, submission.proposedSeverity());
+            .putValue(REQUESTED_LANGUAGE, blankToNull(submission.language()));
     SeverityAnswers answers = submission.answers();
     if (answers != null) {
       variables

@@ -182,7 +182,7 @@ class CaseMails {
         kase,
         "round-the-clock-case",
         Long.toString(kase.dueAt().toEpochMilli()),
-        notifications.staffAddresses(List.of(), List.of(kase.candidateGroup())),
+        team(kase),
         model,
         processInstanceId);
   }
@@ -197,7 +197,7 @@ class CaseMails {
         kase,
         "raised-to-sev1",
         Long.toString(kase.statusSince().toEpochMilli()),
-        notifications.staffAddresses(List.of(), List.of(kase.candidateGroup())),
+        team(kase),
         model,
         processInstanceId);
   }
@@ -278,11 +278,14 @@ class CaseMails {
     model.put("status", kase.status().label().toLowerCase(Locale.ROOT));
     model.put("body", message.body());
     List<String> addresses =
-        assignees.isEmpty()
-            ? notifications.staffAddresses(List.of(), List.of(kase.candidateGroup()))
-            : notifications.staffAddresses(assignees, List.of());
+        assignees.isEmpty() ? team(kase) : notifications.staffAddresses(assignees, List.of());
     toStaff(
         kase, "customer-wrote", Long.toString(message.id()), addresses, model, processInstanceId);
+  }
+
+  /** The addresses of the team that holds the case. */
+  private List<String> team(CaseRecord kase) {
+    return notifications.staffAddresses(List.of(), List.of(kase.candidateGroup()));
   }
 
   private void toStaff(

@@ -31,6 +31,9 @@ class CaseModels {
   /** Timer durations by definition id and timer id: a deployed definition never changes. */
   private final Map<String, Duration> durations = new ConcurrentHashMap<>();
 
+  /** The no-answer closure by SupportCase version (its deployment's CustomerFollowUp). */
+  private final Map<String, Duration> noAnswerPeriods = new ConcurrentHashMap<>();
+
   CaseModels(RepositoryService repository, HistoryService history) {
     this.repository = repository;
     this.history = history;
@@ -46,14 +49,20 @@ class CaseModels {
    * version.
    */
   Duration noAnswerAfter(String supportCaseDefinitionId) {
-    String deployment = repository.getProcessDefinition(supportCaseDefinitionId).getDeploymentId();
-    ProcessDefinition followUp =
-        repository
-            .createProcessDefinitionQuery()
-            .deploymentId(deployment)
-            .processDefinitionKey(FOLLOW_UP_PROCESS)
-            .singleResult();
-    return timer(followUp.getId(), NO_ANSWER_TIMER);
+    // Every customer mail quotes it: the lookup of the deployment's follow-up is cached too.
+    return noAnswerPeriods.computeIfAbsent(
+        supportCaseDefinitionId,
+        key -> {
+          String deployment =
+              repository.getProcessDefinition(supportCaseDefinitionId).getDeploymentId();
+          ProcessDefinition followUp =
+              repository
+                  .createProcessDefinitionQuery()
+                  .deploymentId(deployment)
+                  .processDefinitionKey(FOLLOW_UP_PROCESS)
+                  .singleResult();
+          return timer(followUp.getId(), NO_ANSWER_TIMER);
+        });
   }
 
   /** Until when a closed case may be reopened (null while it is open). */

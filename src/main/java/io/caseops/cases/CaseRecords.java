@@ -44,7 +44,16 @@ class CaseRecords {
       Instant criticalSituationAt,
       Instant submittedAt,
       Instant statusSince,
-      Instant closedAt) {}
+      Instant closedAt) {
+
+    /**
+     * Whether a case at this severity opens a critical situation: Sev 1, none open yet, plan
+     * manages them.
+     */
+    boolean opensCriticalSituation(int severity, boolean planManagesThem) {
+      return severity == 1 && criticalSituationAt == null && planManagesThem;
+    }
+  }
 
   /** One message of the conversation. */
   public record Message(

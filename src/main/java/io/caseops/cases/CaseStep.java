@@ -34,4 +34,10 @@ abstract class CaseStep implements JavaDelegate {
 
   abstract void run(
       String caseNumber, CaseVariables variables, Instant now, String processInstanceId);
+
+  /** A message from support to the contacts, in the case's conversation. */
+  protected void tellContacts(String caseNumber, String text, Instant now) {
+    records.addMessage(
+        caseNumber, "support", AuthorKind.STAFF, MessageVisibility.PUBLIC, text, now);
+  }
 }

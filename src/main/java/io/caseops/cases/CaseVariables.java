@@ -1,5 +1,6 @@
 package io.caseops.cases;
 
+import io.caseops.entitlement.Entitlement;
 import io.caseops.sla.ClockKind;
 import io.caseops.sla.Coverage;
 import java.time.Instant;
@@ -20,13 +21,6 @@ final class CaseVariables {
   public static final String REQUESTED_REGION = "requestedRegion";
   public static final String REQUESTED_LANGUAGE = "requestedLanguage";
 
-  /**
-   * True when the submitter answered the Severity decision's questions; false: take {@link
-   * #PROPOSED_SEVERITY}.
-   */
-  public static final String SEVERITY_ANSWERED = "severityAnswered";
-
-  public static final String PROPOSED_SEVERITY = "proposedSeverity";
   // The Severity decision's inputs, as the submitter answered them.
   public static final String PRODUCTION_AFFECTED = "productionAffected";
   public static final String PRODUCT_USABLE = "productUsable";
@@ -124,10 +118,6 @@ final class CaseVariables {
     return text(REQUESTED_LANGUAGE);
   }
 
-  public boolean severityAnswered() {
-    return Boolean.TRUE.equals(scope.getVariable(SEVERITY_ANSWERED));
-  }
-
   public String accountId() {
     return text(ACCOUNT_ID);
   }
@@ -150,6 +140,14 @@ final class CaseVariables {
 
   public String followTheSunTeam() {
     return text(FOLLOW_THE_SUN_TEAM);
+  }
+
+  /**
+   * The team that takes the case at this severity (Sev 1 in English follows the sun where the plan
+   * says so).
+   */
+  public String teamFor(int severity) {
+    return Entitlement.candidateGroup(severity, language(), regionTeam(), followTheSunTeam());
   }
 
   public String refusal() {
@@ -215,16 +213,19 @@ final class CaseVariables {
         : formValue(RcaOutcome.class, RCA_OUTCOME);
   }
 
+  /** Required when the RCA is declined: it goes to the contacts. */
   public String rcaDeclineReason() {
-    return formText(RCA_DECLINE_REASON);
+    return requiredText(
+        RCA_DECLINE_REASON, "tell the contacts why no root-cause analysis is written");
   }
 
+  /** Required when the RCA is delivered. */
   public String rcaDocument() {
-    return formText(RCA_DOCUMENT);
+    return requiredText(RCA_DOCUMENT, "write the root-cause analysis");
   }
 
   public String criticalSituationSummary() {
-    return formText(CRITICAL_SITUATION_SUMMARY);
+    return requiredText(CRITICAL_SITUATION_SUMMARY, "say how the situation was handled");
   }
 
   public String respondedBy() {
@@ -275,6 +276,21 @@ final class CaseVariables {
     return value instanceof Number number
         ? number.intValue()
         : Integer.parseInt(value.toString().strip());
+  }
+
+  /**
+   * A text field the step cannot do without, within {@link TextLimits#TEXT}: the engineer's error.
+   */
+  private String requiredText(String name, String why) {
+    String text = formText(name);
+    if (text == null) {
+      throw new BadUserRequestException(name + " is required: " + why);
+    }
+    if (text.length() > TextLimits.TEXT) {
+      throw new BadUserRequestException(
+          name + " must be at most " + TextLimits.TEXT + " characters");
+    }
+    return text;
   }
 
   /** A text field of a form: stripped, and null when blank. */

@@ -1,7 +1,6 @@
 package io.caseops.cases;
 
 import io.caseops.system.EngineClock;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,14 +25,6 @@ class CriticalSituationHandled implements TaskListener {
     records.lock(caseNumber);
     CaseVariables variables = CaseVariables.of(task.getExecution());
     String summary = variables.criticalSituationSummary();
-    if (summary == null) {
-      throw new BadUserRequestException(
-          "criticalSituationSummary is required: say how the situation was handled");
-    }
-    if (summary.length() > TextLimits.TEXT) {
-      throw new BadUserRequestException(
-          "criticalSituationSummary must be at most " + TextLimits.TEXT + " characters");
-    }
     records.addMessage(
         caseNumber,
         task.getAssignee() == null ? "escalation" : task.getAssignee(),

@@ -2,7 +2,6 @@ package io.caseops.cases;
 
 import io.caseops.system.EngineClock;
 import java.time.Instant;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,21 +18,7 @@ class RcaDecline extends CaseStep {
   @Override
   void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId) {
     String reason = variables.rcaDeclineReason();
-    if (reason == null) {
-      throw new BadUserRequestException(
-          "rcaDeclineReason is required: tell the contacts why no root-cause analysis is written");
-    }
-    if (reason.length() > TextLimits.TEXT) {
-      throw new BadUserRequestException(
-          "rcaDeclineReason must be at most " + TextLimits.TEXT + " characters");
-    }
-    records.addMessage(
-        caseNumber,
-        "support",
-        AuthorKind.STAFF,
-        MessageVisibility.PUBLIC,
-        "Root-cause analysis declined:\n\n" + reason,
-        now);
+    tellContacts(caseNumber, "Root-cause analysis declined:\n\n" + reason, now);
     mails.rcaDeclined(records.get(caseNumber), reason, processInstanceId);
     variables.remove(CaseVariables.RCA_DECLINE_REASON);
   }

@@ -2,7 +2,6 @@ package io.caseops.cases;
 
 import io.caseops.system.EngineClock;
 import java.time.Instant;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +18,7 @@ class RcaDelivery extends CaseStep {
   @Override
   void run(String caseNumber, CaseVariables variables, Instant now, String processInstanceId) {
     String document = variables.rcaDocument();
-    if (document == null) {
-      throw new BadUserRequestException("rcaDocument is required: write the root-cause analysis");
-    }
-    if (document.length() > TextLimits.TEXT) {
-      throw new BadUserRequestException(
-          "rcaDocument must be at most " + TextLimits.TEXT + " characters");
-    }
-    records.addMessage(
-        caseNumber,
-        "support",
-        AuthorKind.STAFF,
-        MessageVisibility.PUBLIC,
-        "Root-cause analysis:\n\n" + document,
-        now);
+    tellContacts(caseNumber, "Root-cause analysis:\n\n" + document, now);
     mails.rcaDelivered(records.get(caseNumber), document, processInstanceId);
     variables.remove(CaseVariables.RCA_DOCUMENT);
   }

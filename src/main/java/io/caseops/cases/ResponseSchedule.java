@@ -3,7 +3,6 @@ package io.caseops.cases;
 import static io.caseops.cases.CaseVariables.*;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
-import io.caseops.entitlement.Entitlement;
 import io.caseops.entitlement.EntitlementLookup;
 import io.caseops.sla.Coverage;
 import io.caseops.sla.CoverageProperties;
@@ -45,9 +44,7 @@ class ResponseSchedule implements JavaDelegate {
     CaseRecord before = records.get(caseNumber);
     int severity = variables.severity();
     String target = variables.responseTarget();
-    String group =
-        Entitlement.candidateGroup(
-            severity, variables.language(), variables.regionTeam(), variables.followTheSunTeam());
+    String group = variables.teamFor(severity);
 
     DueDates.Due due = null;
     if (target != null) {
@@ -67,9 +64,7 @@ class ResponseSchedule implements JavaDelegate {
     String reason =
         before.severityReason() != null
             ? before.severityReason()
-            : variables.severityAnswered()
-                ? "classified by the Severity decision from the submitter's answers"
-                : "as proposed by the submitter";
+            : "classified by the Severity decision from the submitter's answers";
     records.scheduled(
         caseNumber,
         severity,
@@ -81,27 +76,18 @@ class ResponseSchedule implements JavaDelegate {
     variables.set(CANDIDATE_GROUP, group);
     variables.setInstant(RESPONSE_WARNING_AT, due == null ? null : due.warningAt());
     variables.setInstant(RESPONSE_DUE_AT, due == null ? null : due.dueAt());
-    boolean critical =
-        severity == 1
-            && before.criticalSituationAt() == null
-            && entitlements
-                .account(variables.accountId())
-                .map(EntitlementLookup.AccountSummary::criticalSituationManagement)
-                .orElse(false);
-    variables.set(OPEN_CRITICAL_SITUATION, critical);
+    var account = entitlements.account(variables.accountId()).orElseThrow();
+    variables.set(
+        OPEN_CRITICAL_SITUATION,
+        before.opensCriticalSituation(severity, account.criticalSituationManagement()));
 
     CaseRecord kase = records.get(caseNumber);
     mails.received(kase, variables.responseClock(), execution.getProcessInstanceId());
     // A clock that runs outside business hours: the team hears of the case now, not at the 75 %
     // warning.
     if (target != null && variables.responseCoverage() != Coverage.BUSINESS_HOURS) {
-      String accountName =
-          entitlements
-              .account(variables.accountId())
-              .map(EntitlementLookup.AccountSummary::name)
-              .orElse(variables.accountId());
       mails.roundTheClock(
-          kase, variables.responseCoverage(), accountName, execution.getProcessInstanceId());
+          kase, variables.responseCoverage(), account.name(), execution.getProcessInstanceId());
     }
   }
 }

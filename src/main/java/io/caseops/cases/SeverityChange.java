@@ -1,7 +1,6 @@
 package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
-import io.caseops.entitlement.Entitlement;
 import io.caseops.entitlement.EntitlementLookup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,17 +32,13 @@ class SeverityChange implements JavaDelegate {
     String caseNumber = execution.getProcessBusinessKey();
     CaseRecord kase = records.lock(caseNumber).orElseThrow();
     int severity = variables.severity();
-    String team =
-        Entitlement.candidateGroup(
-            severity, variables.language(), variables.regionTeam(), variables.followTheSunTeam());
+    String team = variables.teamFor(severity);
     variables.set(CaseVariables.CANDIDATE_GROUP, team);
     records.team(caseNumber, team);
     var account = entitlements.account(kase.accountId()).orElseThrow();
-    boolean critical =
-        severity == 1
-            && kase.criticalSituationAt() == null
-            && account.criticalSituationManagement();
-    variables.set(CaseVariables.OPEN_CRITICAL_SITUATION, critical);
+    variables.set(
+        CaseVariables.OPEN_CRITICAL_SITUATION,
+        kase.opensCriticalSituation(severity, account.criticalSituationManagement()));
     if (severity == 1) {
       mails.raisedToSev1(records.get(caseNumber), account.name(), execution.getProcessInstanceId());
     }

@@ -184,6 +184,14 @@ abstract class CaseLifecycleScenarios {
         .toList();
   }
 
+  /** The first mail to an address whose subject contains the text. */
+  MimeMessage mailTo(String address, String subjectPart) throws Exception {
+    return mailsTo(address).stream()
+        .filter(mail -> subjectOf(mail).contains(subjectPart))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no mail to " + address + " about " + subjectPart));
+  }
+
   static String body(MimeMessage message) {
     return GreenMailUtil.getBody(message);
   }
@@ -569,12 +577,7 @@ abstract class CaseLifecycleScenarios {
             "Steps: logs read. Cause: an expired "
                 + "certificate. Fix: renewed. Prevention: expiry monitoring."));
     runDueJobs();
-    assertThat(
-            body(
-                mailsTo("kei.tanaka@umbrella.example").stream()
-                    .filter(mail -> subjectOf(mail).contains("Root-cause analysis"))
-                    .findFirst()
-                    .orElseThrow()))
+    assertThat(body(mailTo("kei.tanaka@umbrella.example", "Root-cause analysis")))
         .contains("expired certificate");
   }
 
@@ -601,11 +604,7 @@ abstract class CaseLifecycleScenarios {
             CaseVariables.PUBLIC_REPLY,
             "Your log shows <script>alert(1)</script>; we remove it."));
     runDueJobs();
-    MimeMessage reply =
-        mailsTo("ivy.patel@initech.example").stream()
-            .filter(mail -> subjectOf(mail).contains("New reply"))
-            .findFirst()
-            .orElseThrow();
+    MimeMessage reply = mailTo("ivy.patel@initech.example", "New reply");
     String raw = GreenMailUtil.getWholeMessage(reply);
     assertThat(raw)
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -820,11 +819,7 @@ abstract class CaseLifecycleScenarios {
                 .count())
         .isEqualTo(1);
     runDueJobs();
-    MimeMessage changed =
-        mailsTo("kei.tanaka@umbrella.example").stream()
-            .filter(mail -> subjectOf(mail).contains("Severity changed from 2 to 1"))
-            .findFirst()
-            .orElseThrow();
+    MimeMessage changed = mailTo("kei.tanaka@umbrella.example", "Severity changed from 2 to 1");
     assertThat(body(changed)).contains("all bots are down now");
     assertThat(subjects("sam@caseops.example"))
         .contains("[" + number + "] Raised to severity 1: Bots stop at login");
@@ -986,11 +981,7 @@ abstract class CaseLifecycleScenarios {
             "The logs of that day were rotated away."));
     runDueJobs();
 
-    MimeMessage declined =
-        mailsTo("kei.tanaka@umbrella.example").stream()
-            .filter(mail -> subjectOf(mail).contains("No root-cause analysis"))
-            .findFirst()
-            .orElseThrow();
+    MimeMessage declined = mailTo("kei.tanaka@umbrella.example", "No root-cause analysis");
     assertThat(body(declined)).contains("logs of that day were rotated away");
     assertThat(records.messages(number))
         .extracting(CaseRecords.Message::body)

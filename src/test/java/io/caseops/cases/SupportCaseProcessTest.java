@@ -167,12 +167,8 @@ class SupportCaseProcessTest {
     VariableMap variables =
         Variables.createVariables()
             .putValue(CaseVariables.SUBMITTER, "ana.lima@northwind.example")
-            .putValue(CaseVariables.PRODUCT, plan.product())
-            .putValue(CaseVariables.SEVERITY_ANSWERED, answers != null)
-            .putValue(CaseVariables.PROPOSED_SEVERITY, answers == null ? 2 : null);
-    if (answers != null) {
-      variables.putAll(answers);
-    }
+            .putValue(CaseVariables.PRODUCT, plan.product());
+    variables.putAll(answers);
     instance =
         runtime
             .createMessageCorrelation(CaseEngine.CASE_SUBMITTED)
@@ -266,17 +262,6 @@ class SupportCaseProcessTest {
                 .getCamundaFormRef()
                 .getKey())
         .isEqualTo("RespondToCustomer");
-  }
-
-  @Test
-  void aProposedSeverityIsTakenWhenTheQuestionsAreNotAnswered() {
-    ProcessInstance instance = submit(null);
-
-    assertThat(instance)
-        .hasPassed("Task_TakeProposedSeverity")
-        .hasNotPassed("Task_ClassifySeverity")
-        .variables()
-        .containsEntry(CaseVariables.SEVERITY, 2);
   }
 
   @Test
