@@ -8,7 +8,9 @@ insert into account (id, name, catalogue, plan, region, language, escalation_man
   ('initech',   'Initech',           'automation-anywhere',    'silver',   null,    null, null,   null,  current_timestamp),
   ('umbrella',  'Umbrella Health',   'automation-anywhere',    'gold',     null,    null, null,   'tom', current_timestamp),
   ('stark',     'Stark Industries',  'automation-anywhere',    'platinum', null,    null, null,   'tom', current_timestamp),
-  ('wayne',     'Wayne Enterprises', 'automation-anywhere',    'titanium', null,    null, 'erin', 'tom', current_timestamp);
+  ('wayne',     'Wayne Enterprises', 'automation-anywhere',    'titanium', null,    null, 'erin', 'tom', current_timestamp),
+  -- Billed in Japan: Japanese-language support in Japanese business hours (follow the sun outside them).
+  ('sakura',    'Sakura Logistics',  'adobe-experience-cloud', 'expert',   'JAPAN', null, null,   null,  current_timestamp);
 
 insert into account_add_on (account_id, add_on) values
   ('northwind', 'priority-queue-bundle'),
@@ -28,7 +30,8 @@ insert into contract (account_id, product_id, licence_start, licence_end) values
   ('umbrella',  'process-discovery',               date '2024-07-01', null),
   ('stark',     'automation-360',                  date '2022-09-01', null),
   ('wayne',     'automation-360',                  date '2021-04-01', null),
-  ('wayne',     'process-discovery',               date '2021-04-01', null);
+  ('wayne',     'process-discovery',               date '2021-04-01', null),
+  ('sakura',    'adobe-experience-manager',        date '2025-04-01', null);
 
 insert into named_contact (email, account_id, display_name, time_zone, delegated_admin, visibility_scope, created_at) values
   ('ana.lima@northwind.example',    'northwind', 'Ana Lima',      'America/Chicago',     true,  'all', current_timestamp),
@@ -43,7 +46,8 @@ insert into named_contact (email, account_id, display_name, time_zone, delegated
   ('lena.kraus@umbrella.example',   'umbrella',  'Lena Kraus',    'Europe/Berlin',       false, 'own', current_timestamp),
   ('maria.silva@stark.example',     'stark',     'Maria Silva',   'America/Sao_Paulo',   true,  'all', current_timestamp),
   ('noah.kim@wayne.example',        'wayne',     'Noah Kim',      'Asia/Seoul',          true,  'all', current_timestamp),
-  ('olivia.reed@wayne.example',     'wayne',     'Olivia Reed',   'Europe/London',       false, 'own', current_timestamp);
+  ('olivia.reed@wayne.example',     'wayne',     'Olivia Reed',   'Europe/London',       false, 'own', current_timestamp),
+  ('yui.mori@sakura.example',       'sakura',    'Yui Mori',      'Asia/Tokyo',          true,  'all', current_timestamp);
 
 -- Contoso is on Ultimate, where contacts are named per product.
 insert into named_contact_product (email, product_id) values

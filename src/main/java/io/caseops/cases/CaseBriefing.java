@@ -56,13 +56,22 @@ class CaseBriefing implements TaskListener {
   }
 
   /**
-   * The TaskPriority decision: the severity's band plus the plan's bump (0 to 99; 100 is kept for
-   * breached first responses, ResponseAlert).
+   * The TaskPriority decision: the severity's band plus the plan's bump, and the top of the band
+   * for a case in an active outage on a plan with prioritized outage management (0 to 99; 100 is
+   * kept for breached first responses, ResponseAlert).
    */
   int priority(CaseRecord kase) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("plan", kase.plan());
     inputs.put("severity", kase.severity() == null ? 4 : kase.severity());
+    inputs.put(
+        "outagePriority",
+        kase.accountId() != null
+            && records.inActiveOutage(kase.caseNumber())
+            && entitlements
+                .account(kase.accountId())
+                .map(EntitlementLookup.AccountSummary::prioritizedOutageManagement)
+                .orElse(false));
     Object sum = decisions.evaluate(TASK_PRIORITY, inputs).getSingleResult().getSingleEntry();
     return ((Number) sum).intValue();
   }

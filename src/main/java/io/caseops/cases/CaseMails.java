@@ -188,6 +188,94 @@ class CaseMails {
   }
 
   /**
+   * An escalation was requested: to the designated escalation manager, else the pooled escalation
+   * managers, with the target to acknowledge it.
+   */
+  void escalationRequested(
+      CaseRecord kase,
+      String accountName,
+      String requestedBy,
+      String reason,
+      Instant acknowledgeBy,
+      String designatedManager,
+      String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("requestedBy", requestedBy);
+    model.put("reason", reason);
+    model.put("acknowledgeByUtc", UTC.format(acknowledgeBy));
+    model.put("status", kase.status().label());
+    toStaff(
+        kase,
+        "escalation-requested",
+        processInstanceId,
+        escalationManagers(designatedManager),
+        model,
+        processInstanceId);
+  }
+
+  /** Nobody acknowledged an escalation in time: the support managers are told. */
+  void escalationOverdue(
+      CaseRecord kase,
+      String accountName,
+      String reason,
+      Instant acknowledgeBy,
+      String designatedManager,
+      String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("reason", reason);
+    model.put("acknowledgeByUtc", UTC.format(acknowledgeBy));
+    model.put("escalatedTo", escalatedTo(designatedManager));
+    toStaff(
+        kase,
+        "escalation-overdue",
+        processInstanceId,
+        notifications.staffAddresses(List.of(), List.of(StaffGroups.SUPPORT_MANAGERS)),
+        model,
+        processInstanceId);
+  }
+
+  /** The escalation manager's answer, to the contacts. */
+  void escalationAcknowledged(
+      CaseRecord kase, String manager, String answer, String processInstanceId) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("manager", notifications.firstName(manager).orElse("Your escalation manager"));
+    model.put("body", answer);
+    toCustomer(kase, "escalation-acknowledged", processInstanceId, model, processInstanceId);
+  }
+
+  private static String escalatedTo(String designatedManager) {
+    return designatedManager != null
+        ? designatedManager + " (designated escalation manager)"
+        : "the escalation managers";
+  }
+
+  private List<String> escalationManagers(String designatedManager) {
+    return designatedManager != null
+        ? notifications.staffAddresses(List.of(designatedManager), List.of())
+        : notifications.staffAddresses(List.of(), List.of(StaffGroups.ESCALATION_MANAGERS));
+  }
+
+  /**
+   * A round-the-clock case moved to the team at work now (follow the sun): that team is told, since
+   * the case is theirs from this minute.
+   */
+  void handedOff(
+      CaseRecord kase,
+      String fromTeam,
+      Coverage coverage,
+      String accountName,
+      Instant at,
+      String processInstanceId) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("fromTeam", fromTeam);
+    model.put("coverage", coverage.value());
+    model.put("dueUtc", kase.dueAt() == null ? "" : UTC.format(kase.dueAt()));
+    model.put("status", kase.status().label());
+    toStaff(
+        kase, "handed-off", Long.toString(at.toEpochMilli()), team(kase), model, processInstanceId);
+  }
+
+  /**
    * A case was raised to severity 1 after its first response: the team that now holds it is told.
    */
   void raisedToSev1(CaseRecord kase, String accountName, String processInstanceId) {
@@ -235,11 +323,7 @@ class CaseMails {
     model.put("target", Durations.humanize(kase.responseTarget()));
     model.put("clockText", clockText(clock));
     model.put("dueUtc", UTC.format(kase.dueAt()));
-    model.put(
-        "escalatedTo",
-        designatedManager != null
-            ? designatedManager + " (designated escalation manager)"
-            : "the escalation managers");
+    model.put("escalatedTo", escalatedTo(designatedManager));
     toStaff(
         kase,
         breach ? "sla-breach" : "sla-warning",

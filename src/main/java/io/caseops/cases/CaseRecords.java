@@ -68,6 +68,13 @@ class CaseRecords {
     }
   }
 
+  /**
+   * One entry of the case's history beside the conversation (hand-offs, escalations, outage links).
+   *
+   * @param actor staff user id or contact e-mail; null when CaseOps itself acted
+   */
+  public record Event(String kind, String actor, String detail, Instant happenedAt) {}
+
   /** The initial-response SLA of a case. */
   public record SlaRecord(
       String target,
@@ -330,6 +337,36 @@ class CaseRecords {
                 ModelValue.of(MessageVisibility.class, rs.getString(4)),
                 rs.getString(5),
                 instant(rs, 6)),
+        caseNumber);
+  }
+
+  /** Records an entry of the case's history (kind: see {@code case_event_kind} in V7). */
+  void event(String caseNumber, String kind, String actor, String detail, Instant now) {
+    jdbc.update(
+        "insert into case_event (case_number, kind, actor, detail, happened_at) values (?, ?, ?, ?, ?)",
+        caseNumber,
+        kind,
+        actor,
+        detail,
+        ts(now));
+  }
+
+  /** Whether the case is linked to an outage that has not ended. */
+  boolean inActiveOutage(String caseNumber) {
+    Integer linked =
+        jdbc.queryForObject(
+            "select count(*) from outage_case l join outage o on o.id = l.outage_id "
+                + "where l.case_number = ? and o.ended_at is null",
+            Integer.class,
+            caseNumber);
+    return linked != null && linked > 0;
+  }
+
+  public List<Event> events(String caseNumber) {
+    return jdbc.query(
+        "select kind, actor, detail, happened_at from case_event where case_number = ? "
+            + "order by happened_at, id",
+        (rs, row) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)),
         caseNumber);
   }
 

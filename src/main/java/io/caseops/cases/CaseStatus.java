@@ -26,6 +26,11 @@ public enum CaseStatus {
     return label;
   }
 
+  /** Closed or rejected: no one works the case now (a closed one may still be reopened). */
+  public boolean isShut() {
+    return this == CLOSED || this == REJECTED;
+  }
+
   public static CaseStatus of(String label) {
     for (CaseStatus status : values()) {
       if (status.label.equals(label)) {

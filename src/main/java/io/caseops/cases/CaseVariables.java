@@ -1,9 +1,10 @@
 package io.caseops.cases;
 
-import io.caseops.entitlement.Entitlement;
 import io.caseops.sla.ClockKind;
 import io.caseops.sla.Coverage;
+import io.caseops.sla.ResponseTargets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -44,9 +45,6 @@ final class CaseVariables {
   /** The Camunda group of the case's region or time slot. */
   public static final String REGION_TEAM = "regionTeam";
 
-  /** The global 24x7 group for Sev 1 in English, or null when the plan does not follow the sun. */
-  public static final String FOLLOW_THE_SUN_TEAM = "followTheSunTeam";
-
   /**
    * Camunda user id of the account's designated escalation manager, where the plan designates one.
    */
@@ -63,6 +61,10 @@ final class CaseVariables {
   public static final String RESPONSE_WARNING_AT = "responseWarningAt";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   public static final String CANDIDATE_GROUP = "candidateGroup";
+
+  /** FollowTheSun: when the team holding a round-the-clock case hands it on (null: never). */
+  public static final String HAND_OFF_AT = "handOffAt";
+
   public static final String OPEN_CRITICAL_SITUATION = "openCriticalSituation";
 
   // The engineer's form (RespondToCustomer, WorkCase). Only ACTION stays after the listener has
@@ -84,6 +86,24 @@ final class CaseVariables {
   // CustomerFollowUp.
   public static final String WAITING_FOR = "waitingFor";
   public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
+
+  // Escalation. CASE_NUMBER and ESCALATION_REASON are its start form's fields (Tasklist).
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String ESCALATION_REASON = "escalationReason";
+
+  /** Staff user id or contact e-mail of whoever escalated, and which of the two (AuthorKind). */
+  public static final String REQUESTED_BY = "requestedBy";
+
+  public static final String REQUESTED_BY_KIND = "requestedByKind";
+  public static final String REQUESTED_AT = "requestedAt";
+
+  /** The EscalationAcknowledgement decision's input: "designated" (Ultimate) or "pooled". */
+  public static final String ESCALATION = "escalation";
+
+  public static final String ACKNOWLEDGE_WITHIN = "acknowledgeWithin";
+  public static final String ACKNOWLEDGE_BY = "acknowledgeBy";
+  public static final String ACKNOWLEDGEMENT = "acknowledgement";
+  public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
   // Local inputs of service tasks (camunda:inputParameter).
   public static final String ALERT = "alert";
@@ -138,16 +158,29 @@ final class CaseVariables {
     return text(REGION_TEAM);
   }
 
-  public String followTheSunTeam() {
-    return text(FOLLOW_THE_SUN_TEAM);
+  public String plan() {
+    return text(PLAN);
   }
 
-  /**
-   * The team that takes the case at this severity (Sev 1 in English follows the sun where the plan
-   * says so).
-   */
-  public String teamFor(int severity) {
-    return Entitlement.candidateGroup(severity, language(), regionTeam(), followTheSunTeam());
+  public boolean priorityQueue() {
+    return Boolean.TRUE.equals(scope.getVariable(PRIORITY_QUEUE));
+  }
+
+  /** The question the ResponseTarget decision answers for this case at a given severity. */
+  public ResponseTargets.Question targetQuestion(int severity) {
+    return new ResponseTargets.Question(
+        catalogue(),
+        plan(),
+        severity,
+        product(),
+        LocalDate.parse(text(LICENCE_START)),
+        priorityQueue(),
+        language());
+  }
+
+  /** When the case's round-the-clock holder hands it on (the FollowTheSun process's timer). */
+  public Instant handOffAt() {
+    return instant(HAND_OFF_AT);
   }
 
   public String refusal() {
@@ -240,6 +273,43 @@ final class CaseVariables {
     return ModelValue.of(ClosedBy.class, text(CLOSED_BY));
   }
 
+  public String designatedEscalationManager() {
+    return text(DESIGNATED_ESCALATION_MANAGER);
+  }
+
+  public String escalationReason() {
+    return formText(ESCALATION_REASON);
+  }
+
+  public String requestedBy() {
+    return text(REQUESTED_BY);
+  }
+
+  public AuthorKind requestedByKind() {
+    return ModelValue.of(AuthorKind.class, text(REQUESTED_BY_KIND));
+  }
+
+  public String caseNumber() {
+    return formText(CASE_NUMBER);
+  }
+
+  public String acknowledgeWithin() {
+    return text(ACKNOWLEDGE_WITHIN);
+  }
+
+  public Instant acknowledgeBy() {
+    return instant(ACKNOWLEDGE_BY);
+  }
+
+  /** Required: the escalation manager's answer to the contacts. */
+  public String acknowledgement() {
+    return requiredText(ACKNOWLEDGEMENT, "tell the contacts who owns the escalation");
+  }
+
+  public String acknowledgedBy() {
+    return text(ACKNOWLEDGED_BY);
+  }
+
   /** The day a reminder is sent on: 1, 3 or 5. */
   public int reminder() {
     return number(REMINDER);
@@ -269,6 +339,11 @@ final class CaseVariables {
   private String text(String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();
+  }
+
+  private Instant instant(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : ((Date) value).toInstant();
   }
 
   private int number(String name) {

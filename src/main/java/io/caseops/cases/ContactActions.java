@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a contact does to an open or closed case: reply, confirm a resolution, reopen, ask for a
- * root-cause analysis, set who is in CC. Each call writes the read model and moves the process in
- * one transaction, and locks the case's row first ({@link CaseRecords#lock}), so it runs after,
- * never beside, a timer or a second click on the same case. Whoever sees a case may reply to it;
- * the other actions belong to its submitter and the account's delegated administrators.
+ * root-cause analysis, escalate, set who is in CC. Each call writes the read model and moves the
+ * process in one transaction, and locks the case's row first ({@link CaseRecords#lock}), so it runs
+ * after, never beside, a timer or a second click on the same case. Whoever sees a case may reply to
+ * it; the other actions belong to its submitter and the account's delegated administrators.
  */
 @Service
 class ContactActions {
@@ -31,6 +31,7 @@ class ContactActions {
   private final NamedContacts contacts;
   private final EntitlementLookup entitlements;
   private final EngineClock clock;
+  private final CaseEscalations escalations;
 
   ContactActions(
       CaseRecords records,
@@ -39,7 +40,8 @@ class ContactActions {
       CcContacts ccContacts,
       NamedContacts contacts,
       EntitlementLookup entitlements,
-      EngineClock clock) {
+      EngineClock clock,
+      CaseEscalations escalations) {
     this.records = records;
     this.engine = engine;
     this.models = models;
@@ -47,6 +49,7 @@ class ContactActions {
     this.contacts = contacts;
     this.entitlements = entitlements;
     this.clock = clock;
+    this.escalations = escalations;
   }
 
   /**
@@ -61,7 +64,7 @@ class ContactActions {
       throw BadRequestException.of("text", "is required");
     }
     checkLength("text", text);
-    if (kase.status() == CaseStatus.CLOSED || kase.status() == CaseStatus.REJECTED) {
+    if (kase.status().isShut()) {
       throw new UnprocessableException(
           "caseNumber",
           caseNumber
@@ -186,6 +189,16 @@ class ContactActions {
         "Root-cause analysis requested.",
         now);
     engine.rcaRequested(caseNumber, kase.candidateGroup());
+  }
+
+  /**
+   * Escalates an open case to an escalation manager, at any point of its life ({@link
+   * CaseEscalations}).
+   */
+  @Transactional
+  public CaseEscalations.Escalation escalate(String caseNumber, String contact, String reason) {
+    requireManager(caseOf(caseNumber), contact, "escalate it");
+    return escalations.request(caseNumber, author(contact), AuthorKind.CONTACT, reason);
   }
 
   /**

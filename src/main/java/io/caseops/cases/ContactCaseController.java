@@ -60,6 +60,8 @@ class ContactCaseController {
 
   record CcRequest(List<String> cc) {}
 
+  record EscalationRequest(String reason) {}
+
   record CaseSummary(
       String caseNumber,
       String subject,
@@ -264,6 +266,16 @@ class ContactCaseController {
     visible(me, caseNumber);
     actions.requestRootCauseAnalysis(caseNumber, me.email());
     return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{caseNumber}/escalation")
+  ResponseEntity<CaseEscalations.Escalation> escalate(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) EscalationRequest request) {
+    visible(me, caseNumber);
+    return ResponseEntity.accepted()
+        .body(actions.escalate(caseNumber, me.email(), request == null ? null : request.reason()));
   }
 
   @PutMapping("/{caseNumber}/cc")

@@ -51,7 +51,6 @@ class EntitlementLookupDelegate implements JavaDelegate {
     variables.set(LICENCE_START, entitlement.licenceStart().toString());
     variables.set(PRIORITY_QUEUE, entitlement.priorityQueue());
     variables.set(REGION_TEAM, entitlement.regionTeam());
-    variables.set(FOLLOW_THE_SUN_TEAM, entitlement.followTheSunTeam());
     variables.set(DESIGNATED_ESCALATION_MANAGER, entitlement.designatedEscalationManager());
     records.entitled(
         execution.getProcessBusinessKey(),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_ScheduleResponse}: after the decisions, the due and warning instants from the
  * region's coverage calendar (counted from submission, also after a reclassification), the team of
- * the first response, and whether a critical situation opens. Sends the "case received" mail once.
+ * the first response (a team at work now when the target runs around the clock: CaseRouting), and
+ * whether a critical situation opens. Sends the "case received" mail once.
  */
 @Component("responseSchedule")
 class ResponseSchedule implements JavaDelegate {
@@ -25,16 +26,19 @@ class ResponseSchedule implements JavaDelegate {
   private final CoverageRegions regions;
   private final EntitlementLookup entitlements;
   private final CaseMails mails;
+  private final CaseRouting routing;
 
   ResponseSchedule(
       CaseRecords records,
       CoverageRegions regions,
       EntitlementLookup entitlements,
-      CaseMails mails) {
+      CaseMails mails,
+      CaseRouting routing) {
     this.records = records;
     this.regions = regions;
     this.entitlements = entitlements;
     this.mails = mails;
+    this.routing = routing;
   }
 
   @Override
@@ -44,7 +48,8 @@ class ResponseSchedule implements JavaDelegate {
     CaseRecord before = records.get(caseNumber);
     int severity = variables.severity();
     String target = variables.responseTarget();
-    String group = variables.teamFor(severity);
+    Coverage coverage = target == null ? Coverage.BUSINESS_HOURS : variables.responseCoverage();
+    String group = routing.route(caseNumber, variables, coverage);
 
     DueDates.Due due = null;
     if (target != null) {
@@ -85,9 +90,8 @@ class ResponseSchedule implements JavaDelegate {
     mails.received(kase, variables.responseClock(), execution.getProcessInstanceId());
     // A clock that runs outside business hours: the team hears of the case now, not at the 75 %
     // warning.
-    if (target != null && variables.responseCoverage() != Coverage.BUSINESS_HOURS) {
-      mails.roundTheClock(
-          kase, variables.responseCoverage(), account.name(), execution.getProcessInstanceId());
+    if (coverage != Coverage.BUSINESS_HOURS) {
+      mails.roundTheClock(kase, coverage, account.name(), execution.getProcessInstanceId());
     }
   }
 }

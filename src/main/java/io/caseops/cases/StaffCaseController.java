@@ -2,17 +2,23 @@ package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.system.StaffApiAuthentication;
+import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A case as staff see it, with the whole conversation and the internal notes: where a task's
- * briefing points when it shows only the newest messages. Open to every staff login.
+ * A case as staff see it, with the whole conversation, the internal notes and the history beside
+ * them (hand-offs between teams, escalations, outage links): where a task's briefing points when it
+ * shows only the newest messages. Open to every staff login.
  */
 @RestController
 @RequestMapping(StaffCaseController.PATH)
@@ -44,12 +50,35 @@ class StaffCaseController {
       List<String> cc,
       Instant submittedAt,
       Instant closedAt,
-      List<Message> messages) {}
+      List<Message> messages,
+      List<CaseRecords.Event> history) {}
+
+  record EscalationRequest(String reason) {}
 
   private final CaseRecords records;
+  private final CaseEscalations escalations;
 
-  StaffCaseController(CaseRecords records) {
+  StaffCaseController(CaseRecords records, CaseEscalations escalations) {
     this.records = records;
+    this.escalations = escalations;
+  }
+
+  /**
+   * An engineer escalates a case (Tasklist does the same with "Start process: Escalate a case").
+   */
+  @PostMapping("/{caseNumber}/escalation")
+  ResponseEntity<CaseEscalations.Escalation> escalate(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) EscalationRequest request) {
+    records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+    return ResponseEntity.accepted()
+        .body(
+            escalations.request(
+                caseNumber,
+                staff.id(),
+                AuthorKind.STAFF,
+                request == null ? null : request.reason()));
   }
 
   @GetMapping("/{caseNumber}")
@@ -82,6 +111,7 @@ class StaffCaseController {
                         message.visibility().value(),
                         message.writtenAt(),
                         message.body()))
-            .toList());
+            .toList(),
+        records.events(caseNumber));
   }
 }

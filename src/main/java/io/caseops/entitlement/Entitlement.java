@@ -12,8 +12,6 @@ import java.time.ZoneId;
  *
  * @param region the coverage region or time slot whose calendar counts the target
  * @param regionTeam the Camunda group of that region or time slot
- * @param followTheSunTeam the global 24x7 group that takes Sev 1 in English, or null when the plan
- *     has no such rule
  * @param plan every output of the Entitlements decision for the plan
  */
 @Api
@@ -29,26 +27,9 @@ public record Entitlement(
     String language,
     boolean priorityQueue,
     String regionTeam,
-    String followTheSunTeam,
     String escalationManager,
     String technicalAccountManager,
     PlanEntitlements.Plan plan) {
-
-  /**
-   * The group of the initial-response task: Sev 1 in English follows the sun where the plan says
-   * so.
-   */
-  public String candidateGroup(int severity) {
-    return candidateGroup(severity, language, regionTeam, followTheSunTeam);
-  }
-
-  /** The same rule, for a case whose entitlement the process keeps as variables. */
-  public static String candidateGroup(
-      int severity, String language, String regionTeam, String followTheSunTeam) {
-    return severity == 1 && EntitlementLookup.ENGLISH.equals(language) && followTheSunTeam != null
-        ? followTheSunTeam
-        : regionTeam;
-  }
 
   /** The question the ResponseTarget decision answers for this case at a given severity. */
   public ResponseTargets.Question targetQuestion(int severity) {

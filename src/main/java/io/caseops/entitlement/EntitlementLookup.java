@@ -82,6 +82,10 @@ public class EntitlementLookup {
       return entitlements != null && entitlements.criticalSituationManagement();
     }
 
+    public boolean prioritizedOutageManagement() {
+      return entitlements != null && entitlements.prioritizedOutageManagement();
+    }
+
     /**
      * The designated escalation manager where the plan designates one and the account names one;
      * else null.
@@ -182,7 +186,6 @@ public class EntitlementLookup {
         language,
         priorityQueue,
         region.team(),
-        plan.followTheSunSev1English() ? properties.followTheSunTeam() : null,
         account.escalationManager(),
         account.technicalAccountManager(),
         plan);

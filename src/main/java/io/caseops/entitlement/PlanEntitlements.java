@@ -74,6 +74,11 @@ public class PlanEntitlements {
       return flag("criticalSituationManagement");
     }
 
+    /** Ultimate's "prioritized outage management": its cases in an outage are worked first. */
+    public boolean prioritizedOutageManagement() {
+      return "prioritized".equals(all.get("outageManagement"));
+    }
+
     /**
      * The account's escalation manager where the plan's escalation is "designated"; else null
      * (pooled).

@@ -16,13 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warningShare the share of a target after which the SLA warning fires (0.75 = at 75 %)
  * @param regions every region (Adobe) and time slot (AAI), each belonging to one catalogue
  * @param companyHolidays extra closed days on top of the public holidays
+ * @param followTheSun who holds a case whose target runs around the clock (24x7, 24x5)
  */
 @Api
 @ConfigurationProperties("caseops.coverage")
 public record CoverageProperties(
     @DefaultValue("0.75") double warningShare,
     @DefaultValue List<Region> regions,
-    @DefaultValue List<CompanyHoliday> companyHolidays) {
+    @DefaultValue List<CompanyHoliday> companyHolidays,
+    @DefaultValue FollowTheSun followTheSun) {
 
   /**
    * @param catalogue the catalogue the region belongs to: Adobe's AMER is not AAI's AMER
@@ -56,4 +58,28 @@ public record CoverageProperties(
    *     automation-anywhere/EMEA}; empty = all
    */
   public record CompanyHoliday(LocalDate date, String name, @DefaultValue List<String> regions) {}
+
+  /**
+   * Round-the-clock cases are held by a team that is at work: the case's own region while it is
+   * open, else an open region of the catalogue's rotation that speaks the case's language, else one
+   * that speaks the fallback language (until a region speaking the case's language opens), else the
+   * on-call team; the case moves on as its holder closes.
+   *
+   * @param onCallTeam the Camunda group that holds such cases while no region is open (the night
+   *     between AMER and Asia, weekends)
+   * @param fallbackLanguage the language a case is answered in while no region that speaks its own
+   *     is open (Adobe: "all other support in English")
+   * @param rotations per catalogue, the regions that take over each other's round-the-clock cases
+   */
+  public record FollowTheSun(
+      @DefaultValue("team-follow-the-sun") String onCallTeam,
+      @DefaultValue("en") String fallbackLanguage,
+      @DefaultValue List<Rotation> rotations) {}
+
+  /**
+   * @param catalogue the catalogue whose regions these are
+   * @param regions region ids, in the order the sun reaches them (a tie between two open regions
+   *     goes to the one that stays open longer, whatever the order)
+   */
+  public record Rotation(String catalogue, @DefaultValue List<String> regions) {}
 }

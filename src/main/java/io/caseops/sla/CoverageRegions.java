@@ -87,6 +87,22 @@ public class CoverageRegions {
                 + "'");
       }
     }
+    if (properties.followTheSun().onCallTeam() == null
+        || properties.followTheSun().onCallTeam().isBlank()) {
+      throw new IllegalStateException("caseops.coverage.follow-the-sun.on-call-team is required");
+    }
+    for (CoverageProperties.Rotation rotation : properties.followTheSun().rotations()) {
+      for (String id : rotation.regions()) {
+        if (!seen.contains(rotation.catalogue() + "/" + id)) {
+          throw new IllegalStateException(
+              "caseops.coverage.follow-the-sun.rotations: "
+                  + rotation.catalogue()
+                  + "/"
+                  + id
+                  + " is no configured region");
+        }
+      }
+    }
   }
 
   /**

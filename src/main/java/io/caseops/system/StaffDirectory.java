@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -54,6 +56,9 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
 
   static final String FILTER_TEAM_TASKS = "My teams' tasks";
   static final String FILTER_MY_TASKS = "My tasks";
+
+  /** The process staff start in Tasklist (its key; the kernel does not depend on the cases). */
+  static final String ESCALATION_PROCESS = "Escalation";
 
   private final StaffProperties staff;
   private final Environment environment;
@@ -109,6 +114,11 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       grants.grant(group, Resources.DEPLOYMENT, ANY, READ);
       grants.grant(group, Resources.USER, ANY, READ);
       grants.grant(group, Resources.GROUP, ANY, READ);
+      // ... and may escalate a case from Tasklist (Start process: Escalate a case), the one
+      // process a person starts there: CREATE on instances is useless without CREATE_INSTANCE on
+      // a definition.
+      grants.grant(group, Resources.PROCESS_DEFINITION, ESCALATION_PROCESS, CREATE_INSTANCE);
+      grants.grant(group, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
     List<String> cockpitGroups = new ArrayList<>(StaffGroups.MANAGERS);
     cockpitGroups.add(StaffGroups.PROCESS_OWNERS);

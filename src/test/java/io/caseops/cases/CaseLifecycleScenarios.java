@@ -73,10 +73,14 @@ abstract class CaseLifecycleScenarios {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.FormService formService;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
-  /** Monday 23 November 2026, 10:00 UTC: inside the EMEA and AMER windows. */
+  /**
+   * Monday 23 November 2026, 10:00 UTC: inside the EMEA windows; the AMER teams start at 13:00
+   * (AAI) and 14:00 (Adobe) UTC.
+   */
   Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
   @BeforeEach
@@ -151,17 +155,11 @@ abstract class CaseLifecycleScenarios {
    * authorizations.
    */
   void work(String caseNumber, String engineer, Map<String, Object> form) {
-    String taskId = task(caseNumber).getId();
-    identity.setAuthentication(
-        engineer,
-        identity.createGroupQuery().groupMember(engineer).list().stream()
-            .map(org.camunda.bpm.engine.identity.Group::getId)
-            .toList());
-    try {
-      tasks.complete(taskId, form);
-    } finally {
-      identity.clearAuthentication();
-    }
+    complete(task(caseNumber).getId(), engineer, form);
+  }
+
+  void complete(String taskId, String user, Map<String, Object> form) {
+    asEngineer(user, () -> tasks.complete(taskId, form));
   }
 
   /**
@@ -369,12 +367,13 @@ abstract class CaseLifecycleScenarios {
 
   @Test
   void aBreachOnExpertGoesToThePooledEscalationManagers() throws Exception {
-    // Northwind (Expert, AMER 06:00-17:30 Los Angeles): P1 is 1 hour on the calendar clock.
+    // Northwind (Expert, AMER 06:00-17:30 Los Angeles): P1 is 1 hour on the calendar clock. At
+    // 10:00 UTC the AMER team is not at work: EMEA holds the case (follow the sun).
     String number =
         submit("ana.lima@northwind.example", "adobe-experience-manager", DOWN, null, List.of())
             .caseNumber();
     at(Duration.ofMinutes(46));
-    assertThat(subjects("amelia@caseops.example"))
+    assertThat(subjects("emma@caseops.example"))
         .anyMatch(subject -> subject.contains("SLA at risk"));
     assertThat(subjects("erin@caseops.example"))
         .anyMatch(subject -> subject.contains("SLA at risk"));
@@ -382,7 +381,7 @@ abstract class CaseLifecycleScenarios {
     at(Duration.ofMinutes(61));
     assertThat(tasks.getIdentityLinksForTask(task(number).getId()))
         .extracting(IdentityLink::getGroupId)
-        .contains("team-amer", "escalation-managers");
+        .contains("team-emea", "escalation-managers");
     assertThat(subjects("erin@caseops.example"))
         .anyMatch(subject -> subject.contains("SLA missed"));
     assertThat(records.get(number).status()).isEqualTo(CaseStatus.NEW);
@@ -407,13 +406,244 @@ abstract class CaseLifecycleScenarios {
     assertThat(subjects("tom@caseops.example")).anyMatch(subject -> subject.contains("SLA missed"));
   }
 
+  /** The open FollowTheSun instances of a case: one while its target runs around the clock. */
+  long handOffs(String caseNumber) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(CaseRouting.PROCESS)
+        .processInstanceBusinessKey(caseNumber)
+        .count();
+  }
+
+  List<String> groups(String caseNumber) {
+    return tasks.getIdentityLinksForTask(task(caseNumber).getId()).stream()
+        .map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /**
+   * Initech (Silver), English Sev 1 in the APAC slot: 24x7. The case moves from region to region as
+   * each closes, then to the on-call team for the hour no slot is open, then to Japan-Korea.
+   */
   @Test
-  void sev1InEnglishOnSilverFollowsTheSun() {
+  void sev1InEnglishOnSilverFollowsTheSun() throws Exception {
     String number =
         submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
-    assertThat(tasks.getIdentityLinksForTask(task(number).getId()))
+    assertThat(groups(number)).containsExactly("team-apac");
+    assertThat(handOffs(number)).isEqualTo(1);
+    tasks.claim(task(number).getId(), "arjun");
+
+    // 11:30 UTC = 17:00 Kolkata: APAC closes; LATAM (until 20:00 UTC) stays open longer than EMEA.
+    at(Duration.ofMinutes(90));
+    assertThat(groups(number)).contains("team-latam").doesNotContain("team-apac");
+    assertThat(task(number).getAssignee()).as("arjun has gone home").isNull();
+    assertThat(records.get(number).candidateGroup()).isEqualTo("team-latam");
+    assertThat(records.events(number))
+        .extracting(CaseRecords.Event::kind, CaseRecords.Event::happenedAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("hand-off", Instant.parse("2026-11-23T11:30:00Z")));
+    assertThat(subjects("lucas@caseops.example"))
+        .contains("[" + number + "] Handed to team-latam (follow the sun): Bots stop at login");
+
+    at(Duration.ofHours(10)); // 20:00 UTC: LATAM closes, AMER is open until 22:00
+    assertThat(groups(number)).contains("team-amer").doesNotContain("team-latam");
+    at(Duration.ofHours(12)); // 22:00 UTC: no slot is open until Japan-Korea at 23:00
+    assertThat(groups(number)).contains("team-follow-the-sun");
+    at(Duration.ofHours(13));
+    assertThat(groups(number)).contains("team-japan").doesNotContain("team-follow-the-sun");
+    assertThat(records.events(number)).hasSize(4);
+
+    // Cancelled in Cockpit: the next hand-off finds no case to move and ends the loop.
+    runtime.deleteProcessInstance(task(number).getProcessInstanceId(), "cancelled in Cockpit");
+    at(Duration.ofHours(22)); // 08:00 UTC: Japan-Korea closes
+    assertThat(handOffs(number)).isZero();
+    assertThat(records.events(number)).hasSize(4);
+  }
+
+  /**
+   * Sakura (Adobe Expert, billed in Japan), P1 in Japanese on Japan's Labour Thanksgiving Day: the
+   * 24x7 target stands; the English rotation answers until the Japan team opens on Tuesday.
+   */
+  @Test
+  void aJapaneseP1IsAnsweredInEnglishUntilTheJapanTeamOpens() throws Exception {
+    String number =
+        intake
+            .submit(
+                new Submission(
+                    "yui.mori@sakura.example",
+                    "adobe-experience-manager",
+                    "出荷データが同期されない",
+                    "Since this morning no shipment is published.",
+                    DOWN,
+                    null,
+                    null,
+                    "ja",
+                    List.of(),
+                    null))
+            .caseNumber();
+    CaseRecords.CaseRecord kase = records.get(number);
+    assertThat(kase.responseTarget()).isEqualTo("PT1H");
+    assertThat(kase.dueAt()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
+    assertThat(groups(number)).containsExactly("team-emea");
+
+    at(Duration.ofHours(7)); // 17:00 UTC: EMEA closes; AMER hands back when Japan opens
+    assertThat(groups(number)).contains("team-amer").doesNotContain("team-emea");
+    at(Duration.ofHours(14)); // Tuesday 09:00 Tokyo
+    assertThat(groups(number)).contains("team-japan").doesNotContain("team-amer");
+    assertThat(subjects("kenji@caseops.example"))
+        .contains("[" + number + "] Handed to team-japan (follow the sun): 出荷データが同期されない");
+    assertThat(records.events(number))
+        .extracting(CaseRecords.Event::detail)
+        .last()
+        .asString()
+        .contains("from team-amer to team-japan");
+  }
+
+  Task acknowledgement(String caseNumber) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_AcknowledgeEscalation")
+        .singleResult();
+  }
+
+  /**
+   * Escalation on request (Northwind, Expert: the pooled escalation managers). Nobody acknowledges
+   * it in time, the support managers hear of it; then Erin does, and the contact is told.
+   */
+  @Test
+  void aContactsEscalationIsAcknowledgedByThePoolAndTheContactIsTold() throws Exception {
+    String number =
+        submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+            .caseNumber();
+    assertThat(records.get(number).severity()).isEqualTo(2);
+    CaseEscalations.Escalation escalation =
+        cases.escalate(number, "ana.lima@northwind.example", "Our shop is losing orders");
+    assertThat(escalation.handledBy()).isEqualTo("escalation-managers");
+    assertThat(escalation.acknowledgeWithin()).isEqualTo("PT2H");
+    assertThat(escalation.acknowledgeBy()).isEqualTo(now.plus(Duration.ofHours(2)));
+    Task ack = acknowledgement(number);
+    assertThat(ack.getDueDate().toInstant()).isEqualTo(escalation.acknowledgeBy());
+    assertThat(tasks.getIdentityLinksForTask(ack.getId()))
         .extracting(IdentityLink::getGroupId)
-        .containsExactly("team-follow-the-sun");
+        .containsExactly("escalation-managers");
+    runDueJobs();
+    assertThat(subjects("erin@caseops.example"))
+        .contains("[" + number + "] Escalated: Bots stop at login");
+    assertThatThrownBy(() -> cases.escalate(number, "ana.lima@northwind.example", "again"))
+        .isInstanceOf(io.caseops.system.web.ConflictException.class)
+        .hasMessageContaining("has an open escalation");
+
+    at(Duration.ofHours(2).plusMinutes(1));
+    assertThat(subjects("mia@caseops.example"))
+        .contains("[" + number + "] Escalation not acknowledged: Bots stop at login");
+    assertThat(acknowledgement(number)).as("still waiting for a manager").isNotNull();
+
+    tasks.claim(ack.getId(), "erin");
+    complete(
+        ack.getId(),
+        "erin",
+        Map.of(
+            CaseVariables.ACKNOWLEDGEMENT,
+            "I own this now: a senior engineer joins your call at 13:00."));
+    runDueJobs();
+    MimeMessage told = mailTo("ana.lima@northwind.example", "Your escalation is acknowledged");
+    assertThat(body(told)).contains("Erin").contains("a senior engineer joins your call");
+    assertThat(records.messages(number))
+        .extracting(CaseRecords.Message::body)
+        .contains("Escalation requested: Our shop is losing orders")
+        .anyMatch(body -> body.startsWith("Escalation acknowledged:"));
+    assertThat(records.events(number))
+        .extracting(CaseRecords.Event::kind, CaseRecords.Event::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "escalation-requested", "ana.lima@northwind.example"),
+            org.assertj.core.groups.Tuple.tuple("escalation-acknowledged", "erin"));
+    assertThat(records.events(number).get(1).detail()).startsWith("late");
+
+    // Acknowledged: the contact may escalate again.
+    assertThat(cases.escalate(number, "ana.lima@northwind.example", "Still losing orders"))
+        .extracting(CaseEscalations.Escalation::acknowledgeBy)
+        .isEqualTo(now.plus(Duration.ofHours(4).plusMinutes(1)));
+  }
+
+  /**
+   * An engineer escalates from Tasklist (Start process: Escalate a case, with its start form), with
+   * the engineer's own authorizations. On Ultimate the designated manager gets the task.
+   */
+  @Test
+  void anEngineersEscalationFromTasklistGoesToTheDesignatedManager() {
+    String number =
+        submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
+            .caseNumber();
+    escalateFromTasklist("emma", number, "Contoso's CTO called the account team");
+    Task ack = acknowledgement(number);
+    assertThat(ack.getAssignee()).isEqualTo("erin");
+    assertThat(tasks.getIdentityLinksForTask(ack.getId()))
+        .extracting(IdentityLink::getGroupId)
+        .doesNotContain("escalation-managers");
+    assertThat(ack.getDueDate().toInstant()).isEqualTo(now.plus(Duration.ofHours(1)));
+    assertThat(records.messages(number))
+        .filteredOn(message -> message.body().startsWith("Escalation requested"))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.author()).isEqualTo("emma");
+              assertThat(message.visibility()).isEqualTo(MessageVisibility.INTERNAL);
+            });
+
+    // A wrong case number is refused with the reason, as Tasklist shows it.
+    assertThatThrownBy(() -> escalateFromTasklist("emma", "CASE-2026-999999", "no such case"))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageContaining("no case CASE-2026-999999");
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseEscalations.PROCESS)
+                .count())
+        .as("nothing half-started")
+        .isEqualTo(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseEscalations.PROCESS)
+                .processInstanceBusinessKeyLike("CASE-%")
+                .count());
+  }
+
+  /** Tasklist's "Start process: Escalate a case", its start form filled in. */
+  void escalateFromTasklist(String engineer, String caseNumber, String reason) {
+    String definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(CaseEscalations.PROCESS)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    asEngineer(
+        engineer,
+        () ->
+            formService.submitStartForm(
+                definition,
+                Map.of(
+                    CaseVariables.CASE_NUMBER,
+                    caseNumber,
+                    CaseVariables.ESCALATION_REASON,
+                    reason)));
+  }
+
+  /** Acts as a logged-in member of staff, with their groups' authorizations (as Tasklist). */
+  void asEngineer(String engineer, Runnable action) {
+    identity.setAuthentication(
+        engineer,
+        identity.createGroupQuery().groupMember(engineer).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList());
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
@@ -645,7 +875,7 @@ abstract class CaseLifecycleScenarios {
         critical.getId(), Map.of(CaseVariables.CRITICAL_SITUATION_SUMMARY, "s".repeat(20_000)));
     work(
         number,
-        "sam",
+        "emma",
         Map.of(
             CaseVariables.ACTION,
             NextStep.KEEP_WORKING.value(),
@@ -658,7 +888,7 @@ abstract class CaseLifecycleScenarios {
     }
     work(
         number,
-        "sam",
+        "emma",
         Map.of(
             CaseVariables.ACTION,
             NextStep.REQUEST_INFORMATION.value(),
@@ -796,6 +1026,8 @@ abstract class CaseLifecycleScenarios {
             NextStep.KEEP_WORKING.value(),
             CaseVariables.PUBLIC_REPLY,
             "We are looking into it."));
+    // 18:00 UTC: EMEA has closed; of the English slots, AMER stays open longest.
+    at(Duration.ofHours(8));
     work(
         number,
         "emma",
@@ -810,7 +1042,8 @@ abstract class CaseLifecycleScenarios {
     assertThat(records.get(number).severity()).isEqualTo(1);
     assertThat(tasks.getIdentityLinksForTask(task(number).getId()))
         .extracting(IdentityLink::getGroupId)
-        .containsExactly("team-follow-the-sun");
+        .containsExactly("team-amer");
+    assertThat(handOffs(number)).isEqualTo(1);
     assertThat(
             tasks
                 .createTaskQuery()
@@ -821,13 +1054,13 @@ abstract class CaseLifecycleScenarios {
     runDueJobs();
     MimeMessage changed = mailTo("kei.tanaka@umbrella.example", "Severity changed from 2 to 1");
     assertThat(body(changed)).contains("all bots are down now");
-    assertThat(subjects("sam@caseops.example"))
+    assertThat(subjects("amelia@caseops.example"))
         .contains("[" + number + "] Raised to severity 1: Bots stop at login");
 
     // Lowered again: out of the round-the-clock queue, back to the slot's team.
     work(
         number,
-        "sam",
+        "amelia",
         Map.of(
             CaseVariables.ACTION,
             NextStep.RECLASSIFY.value(),
@@ -839,6 +1072,7 @@ abstract class CaseLifecycleScenarios {
         .extracting(IdentityLink::getGroupId)
         .containsExactly("team-emea");
     assertThat(records.get(number).candidateGroup()).isEqualTo("team-emea");
+    assertThat(handOffs(number)).isZero();
   }
 
   /**
@@ -920,7 +1154,8 @@ abstract class CaseLifecycleScenarios {
         submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of())
             .caseNumber();
     runDueJobs();
-    assertThat(subjects("amelia@caseops.example"))
+    // AMER is not at work at 10:00 UTC: the P1 goes to EMEA, the team at work.
+    assertThat(subjects("emma@caseops.example"))
         .anyMatch(subject -> subject.startsWith("[" + p1 + "] New 24x7 case"));
     assertThat(subjects("emma@caseops.example"))
         .noneMatch(subject -> subject.startsWith("[" + sev2 + "] New"));
@@ -949,7 +1184,7 @@ abstract class CaseLifecycleScenarios {
             .caseNumber();
     work(
         number,
-        "sam",
+        "emma",
         Map.of(
             CaseVariables.ACTION,
             NextStep.CLOSE.value(),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseops.testsupport.Concurrently;
 import io.caseops.testsupport.ContactClient;
+import io.caseops.testsupport.StaffClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -101,6 +103,72 @@ abstract class ContactApiScenarios {
             reply,
             CaseVariables.INTERNAL_NOTE,
             "internal: customer runs an old agent"));
+  }
+
+  // --- escalation on request ---
+
+  /**
+   * A contact escalates over the API (Contoso, Ultimate: the designated manager); staff see it in
+   * the case's history and may escalate too.
+   */
+  @Test
+  void aContactEscalatesAndStaffSeeItInTheHistory() throws Exception {
+    ContactClient chloe = as("chloe.martin@contoso.example");
+    String number = open("chloe.martin@contoso.example", "adobe-experience-manager", null, MAJOR);
+    String path = "/api/cases/" + number + "/escalation";
+
+    ContactClient.Response noReason = chloe.post(path, "{}");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.problemField()).isEqualTo("reason");
+    ContactClient.Response tooLong =
+        chloe.post(path, "{\"reason\": \"" + "x".repeat(TextLimits.REASON + 1) + "\"}");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(as("david.roux@contoso.example").post(path, "{\"reason\": \"not mine\"}").status())
+        .as("another contact's case is not there for David")
+        .isEqualTo(404);
+
+    ContactClient.Response escalated = chloe.post(path, "{\"reason\": \"We lose orders\"}");
+    assertThat(escalated.status()).as(escalated.body()).isEqualTo(202);
+    assertThat(escalated.json().get("handledBy").asText()).isEqualTo("erin");
+    assertThat(escalated.json().get("acknowledgeWithin").asText()).isEqualTo("PT1H");
+    assertThat(escalated.json().get("acknowledgeBy").asText()).isEqualTo("2026-11-23T11:00:00Z");
+    ContactClient.Response again = chloe.post(path, "{\"reason\": \"Still losing orders\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.problemField()).isEqualTo("caseNumber");
+    assertThat(again.body()).contains("open escalation").doesNotContain("Exception");
+
+    StaffClient staff = new StaffClient(port);
+    HttpResponse<String> view = staff.get("/staff/api/cases/" + number, "emma", "emma");
+    assertThat(view.statusCode()).isEqualTo(200);
+    JsonNode history = ContactClient.JSON.readTree(view.body()).get("history");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("kind").asText()).isEqualTo("escalation-requested");
+    assertThat(history.get(0).get("actor").asText()).isEqualTo("chloe.martin@contoso.example");
+    assertThat(history.get(0).get("detail").asText()).contains("We lose orders").contains("erin");
+
+    // An engineer escalates a case of the pool (Globex, Orange).
+    String globex = open("gina.ruiz@globex.example", "automation-360", null, SEV1);
+    HttpResponse<String> byStaff =
+        staff.postJson(
+            "/staff/api/cases/" + globex + "/escalation",
+            "{\"reason\": \"Customer threatens to leave\"}",
+            "emma",
+            "emma");
+    assertThat(byStaff.statusCode()).as(byStaff.body()).isEqualTo(202);
+    assertThat(ContactClient.JSON.readTree(byStaff.body()).get("handledBy").asText())
+        .isEqualTo("escalation-managers");
+    assertThat(as("gina.ruiz@globex.example").get("/api/cases/" + globex).body())
+        .as("an engineer's reason is an internal note")
+        .doesNotContain("Customer threatens to leave");
+    assertThat(
+            staff
+                .postJson(
+                    "/staff/api/cases/CASE-2026-999999/escalation",
+                    "{\"reason\": \"x\"}",
+                    "emma",
+                    "emma")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   // --- the success path ---

@@ -20,8 +20,19 @@ class TaskPriorityDecisionTest {
       "platinum, 1, 96", "titanium, 1, 98", "orange,   2, 70", "titanium, 2, 78", "silver,   3, 52",
       "expert,   4, 30", "titanium, 4, 38"})
   void bandPlusBump(String plan, int severity, int priority) {
-    assertThat(TASK_PRIORITY.evaluate(inputs("plan", plan, "severity", severity)).outputs().values())
+    assertThat(TASK_PRIORITY.evaluate(inputs("plan", plan, "severity", severity, "outagePriority", false)).outputs().values())
         .containsExactly(priority);
+  }
+
+  @ParameterizedTest(name = "Ultimate Sev {0} in a prioritized outage -> {1}")
+  @CsvSource({"1, 99", "2, 79", "3, 59", "4, 39"})
+  void aPrioritizedOutageTopsTheBand(int severity, int priority) {
+    assertThat(outage(severity)).isEqualTo(priority);
+  }
+
+  static int outage(int severity) {
+    return ((Number) TASK_PRIORITY.evaluate(inputs("plan", "ultimate", "severity", severity, "outagePriority", true))
+        .outputs().values().iterator().next()).intValue();
   }
 
   @Test
@@ -31,14 +42,16 @@ class TaskPriorityDecisionTest {
 
   @Test
   void everyRuleRowIsWalked() {
-    TASK_PRIORITY.assertEveryRowHasACase(Stream.of("orange", "expert", "silver", "gold", "ultimate", "platinum",
-            "titanium").flatMap(plan -> Stream.of(1, 2, 3, 4)
-            .flatMap(severity -> TASK_PRIORITY.evaluate(inputs("plan", plan, "severity", severity)).matchedRules()
-                .stream())));
+    Stream<String> plain = Stream.of("orange", "expert", "silver", "gold", "ultimate", "platinum", "titanium")
+        .flatMap(plan -> Stream.of(1, 2, 3, 4).flatMap(severity -> TASK_PRIORITY
+            .evaluate(inputs("plan", plan, "severity", severity, "outagePriority", false)).matchedRules().stream()));
+    Stream<String> outage = TASK_PRIORITY
+        .evaluate(inputs("plan", "ultimate", "severity", 2, "outagePriority", true)).matchedRules().stream();
+    TASK_PRIORITY.assertEveryRowHasACase(Stream.concat(plain, outage));
   }
 
   static int priority(String plan, int severity) {
-    return ((Number) TASK_PRIORITY.evaluate(inputs("plan", plan, "severity", severity)).outputs().values()
+    return ((Number) TASK_PRIORITY.evaluate(inputs("plan", plan, "severity", severity, "outagePriority", false)).outputs().values()
         .iterator().next()).intValue();
   }
 }

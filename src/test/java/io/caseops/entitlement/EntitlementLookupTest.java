@@ -42,7 +42,7 @@ class EntitlementLookupTest {
       nullValues = "-",
       value = {
         // email,                      product,                          region,  language,
-        // severity, plan,       target, clock,      coverage,         candidate group
+        // severity, plan,       target, clock,      coverage,         region team
         "ana.lima@northwind.example,   adobe-experience-manager,         -,       -,  2, expert,   PT2H,  business, business-hours, team-amer",
         "ana.lima@northwind.example,   adobe-experience-manager,         AMER,    en, 1, expert,   PT1H,  calendar, 24x7,           team-amer",
         "ana.lima@northwind.example,   adobe-commerce-managed-services,  -,       -,  1, expert,   PT1H,  calendar, 24x7,           team-amer",
@@ -50,12 +50,12 @@ class EntitlementLookupTest {
         "chloe.martin@contoso.example, adobe-experience-manager,         -,       -,  2, ultimate, PT30M, business, 24x5,           team-emea",
         "gina.ruiz@globex.example,     automation-360,                   -,       es, 1, orange,   P1D,   business, business-hours, team-emea",
         "gina.ruiz@globex.example,     automation-360,                   EMEA,    -,  3, orange,   -,     business, business-hours, team-emea",
-        "ivy.patel@initech.example,    automation-360,                   EMEA,    en, 1, silver,   PT2H,  calendar, 24x7,           team-follow-the-sun",
+        "ivy.patel@initech.example,    automation-360,                   EMEA,    en, 1, silver,   PT2H,  calendar, 24x7,           team-emea",
         "ivy.patel@initech.example,    automation-360,                   EMEA,    fr, 1, silver,   PT2H,  business, business-hours, team-emea",
         "ivy.patel@initech.example,    automation-360,                   LATAM,   pt, 2, silver,   PT4H,  business, business-hours, team-latam",
         "kei.tanaka@umbrella.example,  process-discovery,                JAPAN-KOREA, ko, 3, gold, PT8H,  business, business-hours, team-japan",
         "maria.silva@stark.example,    automation-360,                   AMER,    es, 4, platinum, PT8H,  business, business-hours, team-amer",
-        "noah.kim@wayne.example,       automation-360,                   APAC,    en, 1, titanium, PT15M, calendar, 24x7,           team-follow-the-sun"
+        "noah.kim@wayne.example,       automation-360,                   APAC,    en, 1, titanium, PT15M, calendar, 24x7,           team-apac"
       })
   void findsThePlanTargetAndTeam(
       String email,
@@ -67,7 +67,7 @@ class EntitlementLookupTest {
       String target,
       String clock,
       String coverage,
-      String candidateGroup) {
+      String regionTeam) {
     Entitlement entitlement =
         lookup.lookup(new EntitlementLookup.Request(email, product, region, language));
     ResponseTargets.Answer answer = targets.evaluate(entitlement.targetQuestion(severity));
@@ -76,7 +76,8 @@ class EntitlementLookupTest {
     assertThat(answer.targetText()).isEqualTo(target);
     assertThat(answer.clock().value()).isEqualTo(clock);
     assertThat(answer.coverage().value()).isEqualTo(coverage);
-    assertThat(entitlement.candidateGroup(severity)).isEqualTo(candidateGroup);
+    // Who holds a round-the-clock case at a given hour is FollowTheSun's (FollowTheSunTest).
+    assertThat(entitlement.regionTeam()).isEqualTo(regionTeam);
   }
 
   @Test

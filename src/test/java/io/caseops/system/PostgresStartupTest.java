@@ -31,7 +31,7 @@ class PostgresStartupTest {
       assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class))
           .isPositive();
       assertThat(jdbc.queryForObject("select count(*) from product", Integer.class)).isEqualTo(6);
-      assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(7);
+      assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(8);
 
       StaffClient client =
           new StaffClient(((WebServerApplicationContext) first).getWebServer().getPort());
@@ -64,7 +64,7 @@ class PostgresStartupTest {
               second
                   .getBean(JdbcTemplate.class)
                   .queryForObject("select count(*) from account", Integer.class))
-          .isEqualTo(7);
+          .isEqualTo(8);
     }
   }
 

@@ -52,7 +52,7 @@ class RestartOnH2Test {
                   .count())
           .isEqualTo(1);
       JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-      assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(7);
+      assertThat(jdbc.queryForObject("select count(*) from account", Integer.class)).isEqualTo(8);
     }
   }
 

@@ -2,6 +2,7 @@ package io.caseops.testsupport;
 
 import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
+import io.caseops.sla.FollowTheSun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,6 +21,11 @@ public final class ShippedConfiguration {
 
   public static CoverageRegions coverageRegions() {
     return new CoverageRegions(bind("caseops.coverage", CoverageProperties.class));
+  }
+
+  public static FollowTheSun followTheSun() {
+    CoverageProperties properties = bind("caseops.coverage", CoverageProperties.class);
+    return new FollowTheSun(new CoverageRegions(properties), properties);
   }
 
   private static <T> T bind(String prefix, Class<T> type) {
