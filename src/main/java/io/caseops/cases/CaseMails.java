@@ -243,6 +243,36 @@ class CaseMails {
     toCustomer(kase, "escalation-acknowledged", processInstanceId, model, processInstanceId);
   }
 
+  /** An outage the case is linked to: the link, or a public update; to the case's contacts. */
+  void outage(CaseRecord kase, String title, String text, String sequence) {
+    Map<String, Object> model = customerModel(kase);
+    model.put("title", title);
+    model.put("body", text);
+    toCustomer(kase, "outage-update", sequence, model, null);
+  }
+
+  /**
+   * An Ultimate account's case joined an outage: its TAM is told (prioritized outage management).
+   */
+  void prioritizedOutage(
+      CaseRecord kase,
+      String accountName,
+      long outageId,
+      String title,
+      String technicalAccountManager) {
+    Map<String, Object> model = staffModel(kase, accountName);
+    model.put("title", title);
+    toStaff(
+        kase,
+        "outage-prioritized",
+        Long.toString(outageId),
+        notifications.staffAddresses(
+            technicalAccountManager == null ? List.of() : List.of(technicalAccountManager),
+            List.of(kase.candidateGroup())),
+        model,
+        null);
+  }
+
   private static String escalatedTo(String designatedManager) {
     return designatedManager != null
         ? designatedManager + " (designated escalation manager)"

@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a contact does to an open or closed case: reply, confirm a resolution, reopen, ask for a
- * root-cause analysis, escalate, set who is in CC. Each call writes the read model and moves the
- * process in one transaction, and locks the case's row first ({@link CaseRecords#lock}), so it runs
- * after, never beside, a timer or a second click on the same case. Whoever sees a case may reply to
- * it; the other actions belong to its submitter and the account's delegated administrators.
+ * root-cause analysis, escalate, link to an outage, set who is in CC. Each call writes the read
+ * model and moves the process in one transaction, and locks the case's row first ({@link
+ * CaseRecords#lock}), so it runs after, never beside, a timer or a second click on the same case.
+ * Whoever sees a case may reply to it; the other actions belong to its submitter and the account's
+ * delegated administrators.
  */
 @Service
 class ContactActions {
@@ -32,6 +33,7 @@ class ContactActions {
   private final EntitlementLookup entitlements;
   private final EngineClock clock;
   private final CaseEscalations escalations;
+  private final Outages outages;
 
   ContactActions(
       CaseRecords records,
@@ -41,7 +43,8 @@ class ContactActions {
       NamedContacts contacts,
       EntitlementLookup entitlements,
       EngineClock clock,
-      CaseEscalations escalations) {
+      CaseEscalations escalations,
+      Outages outages) {
     this.records = records;
     this.engine = engine;
     this.models = models;
@@ -50,6 +53,7 @@ class ContactActions {
     this.entitlements = entitlements;
     this.clock = clock;
     this.escalations = escalations;
+    this.outages = outages;
   }
 
   /**
@@ -199,6 +203,19 @@ class ContactActions {
   public CaseEscalations.Escalation escalate(String caseNumber, String contact, String reason) {
     requireManager(caseOf(caseNumber), contact, "escalate it");
     return escalations.request(caseNumber, author(contact), AuthorKind.CONTACT, reason);
+  }
+
+  /**
+   * Links the case to an active outage it was offered (same product, its region or everywhere): it
+   * gets the outage's updates.
+   */
+  @Transactional
+  public Outages.Outage linkOutage(String caseNumber, String contact, Long outageId) {
+    requireManager(caseOf(caseNumber), contact, "link it to an outage");
+    if (outageId == null) {
+      throw BadRequestException.of("outageId", "is required");
+    }
+    return outages.link(outageId, List.of(caseNumber), author(contact));
   }
 
   /**

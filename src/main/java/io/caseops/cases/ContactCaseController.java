@@ -52,7 +52,8 @@ class ContactCaseController {
       CaseStatus status,
       Integer severity,
       String responseTarget,
-      Instant dueAt) {}
+      Instant dueAt,
+      List<Outages.Notice> activeOutages) {}
 
   record MessageRequest(String text) {}
 
@@ -61,6 +62,8 @@ class ContactCaseController {
   record CcRequest(List<String> cc) {}
 
   record EscalationRequest(String reason) {}
+
+  record OutageLink(Long outageId) {}
 
   record CaseSummary(
       String caseNumber,
@@ -108,13 +111,17 @@ class ContactCaseController {
   private final CaseModels models;
   private final EngineClock clock;
 
+  private final Outages outages;
+
   ContactCaseController(
       CaseIntake intake,
       ContactActions actions,
       CaseQueries queries,
       CaseRecords records,
       CaseModels models,
-      EngineClock clock) {
+      EngineClock clock,
+      Outages outages) {
+    this.outages = outages;
     this.intake = intake;
     this.actions = actions;
     this.queries = queries;
@@ -155,7 +162,8 @@ class ContactCaseController {
                 submitted.status(),
                 submitted.severity(),
                 submitted.responseTarget(),
-                submitted.dueAt()));
+                submitted.dueAt(),
+                outages.offeredTo(submitted.caseNumber())));
   }
 
   @GetMapping
@@ -276,6 +284,17 @@ class ContactCaseController {
     visible(me, caseNumber);
     return ResponseEntity.accepted()
         .body(actions.escalate(caseNumber, me.email(), request == null ? null : request.reason()));
+  }
+
+  /** Accepts an outage the submission offered: the case gets its updates. */
+  @PostMapping("/{caseNumber}/outage")
+  ResponseEntity<Void> linkOutage(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
+      @PathVariable String caseNumber,
+      @RequestBody(required = false) OutageLink request) {
+    visible(me, caseNumber);
+    actions.linkOutage(caseNumber, me.email(), request == null ? null : request.outageId());
+    return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/{caseNumber}/cc")

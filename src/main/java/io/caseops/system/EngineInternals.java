@@ -16,6 +16,7 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -106,6 +107,20 @@ public class EngineInternals {
   public static <T> T withoutAuthorization(Supplier<T> read) {
     CommandContext command = Context.getCommandContext();
     return command == null ? read.get() : command.runWithoutAuthorization(read::get);
+  }
+
+  /**
+   * Runs CaseOps work as one engine command, in the caller's transaction: for a staff action
+   * outside any process (an outage update to many cases) that queues mails, which go out through
+   * jobs.
+   */
+  public static <T> T command(ProcessEngine engine, Supplier<T> work) {
+    if (inCommand()) {
+      return work.get();
+    }
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(context -> work.get());
   }
 
   /**

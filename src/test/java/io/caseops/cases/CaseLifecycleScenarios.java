@@ -646,6 +646,138 @@ abstract class CaseLifecycleScenarios {
     }
   }
 
+  /**
+   * Outage management over HTTP: staff declare an AEM outage and link cases; Contoso's (Ultimate,
+   * prioritized) case goes to the top of its band and its TAM hears of it; a new case is offered
+   * the outage and its contact links it; updates reach every linked case; the end restores the
+   * priority.
+   */
+  @Test
+  void anOutageReachesEveryLinkedCaseAndPutsUltimateFirst() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    io.caseops.testsupport.StaffClient staff = new io.caseops.testsupport.StaffClient(port);
+    String contoso =
+        submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
+            .caseNumber();
+    String northwind =
+        submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
+            .caseNumber();
+    String target =
+        submit("david.roux@contoso.example", "adobe-target", MAJOR, null, List.of()).caseNumber();
+    assertThat(task(contoso).getPriority()).isEqualTo(74);
+
+    assertThat(
+            staff
+                .postJson(
+                    "/staff/api/outages", "{\"product\": \"aem\", \"title\": \"x\"}", "mia", "mia")
+                .body())
+        .contains("\"field\":\"product\"");
+    assertThat(
+            staff
+                .postJson(
+                    "/staff/api/outages",
+                    "{\"product\": \"adobe-experience-manager\", \"region\": \"MARS\", \"title\": \"x\"}",
+                    "mia",
+                    "mia")
+                .statusCode())
+        .isEqualTo(422);
+    var declared =
+        staff.postJson(
+            "/staff/api/outages",
+            "{\"product\": \"adobe-experience-manager\", \"title\": \"AEM author instances unavailable\","
+                + " \"text\": \"We are investigating.\"}",
+            "mia",
+            "mia");
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+    long id = json.readTree(declared.body()).get("id").asLong();
+    String outage = "/staff/api/outages/" + id;
+
+    // All or none: the Adobe Target case is refused, and nothing is linked.
+    var refused =
+        staff.postJson(
+            outage + "/cases",
+            "{\"caseNumbers\": [\"" + contoso + "\", \"" + target + "\"]}",
+            "emma",
+            "emma");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains(target).contains("adobe-target");
+    assertThat(json.readTree(staff.get(outage, "emma", "emma").body()).get("cases")).isEmpty();
+
+    var linked =
+        staff.postJson(
+            outage + "/cases",
+            "{\"caseNumbers\": [\"" + contoso + "\", \"" + northwind + "\"]}",
+            "emma",
+            "emma");
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+    assertThat(task(contoso).getPriority()).as("Ultimate: top of the Sev 2 band").isEqualTo(79);
+    assertThat(task(northwind).getPriority()).as("Expert: as before").isEqualTo(70);
+    runDueJobs();
+    assertThat(subjects("tom@caseops.example"))
+        .contains(
+            "[" + contoso + "] Contoso Ltd is in the outage \"AEM author instances unavailable\"");
+    assertThat(body(mailTo("chloe.martin@contoso.example", "Outage: AEM author")))
+        .contains("We are investigating.");
+    assertThat(records.events(contoso))
+        .extracting(CaseRecords.Event::kind, CaseRecords.Event::actor)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("outage-linked", "emma"));
+
+    // A new case on the product is offered the outage; its contact links it.
+    io.caseops.testsupport.ContactClient ana =
+        io.caseops.testsupport.ContactClient.demo(port, "ana.lima@northwind.example");
+    var created =
+        ana.post(
+            "/api/cases",
+            """
+            {"product": "adobe-experience-manager", "subject": "Author down", "description": "Cannot log in.",
+             "answers": {"productionAffected": true, "productUsable": true, "workaroundAvailable": false,
+             "usersAffected": "several", "businessImpact": "major", "requestType": "incident"}}""");
+    assertThat(created.status()).isEqualTo(201);
+    var offered = created.json().get("activeOutages");
+    assertThat(offered).hasSize(1);
+    assertThat(offered.get(0).get("id").asLong()).isEqualTo(id);
+    assertThat(offered.get(0).get("latest").asText()).isEqualTo("We are investigating.");
+    String fresh = created.json().get("caseNumber").asText();
+    assertThat(ana.post("/api/cases/" + fresh + "/outage", "{}").problemField())
+        .isEqualTo("outageId");
+    assertThat(ana.post("/api/cases/" + fresh + "/outage", "{\"outageId\": " + id + "}").status())
+        .isEqualTo(204);
+
+    var update =
+        staff.postJson(
+            outage + "/updates", "{\"text\": \"A fix is deployed in EMEA.\"}", "mia", "mia");
+    assertThat(update.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(update.body()).get("cases")).hasSize(3);
+    runDueJobs();
+    for (String number : List.of(contoso, northwind, fresh)) {
+      assertThat(records.messages(number))
+          .extracting(CaseRecords.Message::body)
+          .contains(
+              "Outage update (AEM author instances unavailable):\n\nA fix is deployed in EMEA.");
+    }
+    assertThat(mailsTo("ana.lima@northwind.example"))
+        .filteredOn(mail -> body(mail).contains("A fix is deployed in EMEA."))
+        .hasSize(2);
+
+    var ended = staff.postJson(outage + "/end", "{\"text\": \"Resolved.\"}", "mia", "mia");
+    assertThat(ended.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(ended.body()).get("endedAt").isNull()).isFalse();
+    assertThat(task(contoso).getPriority()).as("the outage is over").isEqualTo(74);
+    assertThat(
+            staff.postJson(outage + "/updates", "{\"text\": \"again\"}", "mia", "mia").statusCode())
+        .isEqualTo(409);
+    assertThat(
+            ana.post(
+                    "/api/cases",
+                    """
+                    {"product": "adobe-experience-manager", "subject": "Again", "description": "Slow.",
+                     "answers": {"requestType": "question"}}""")
+                .json()
+                .get("activeOutages"))
+        .isEmpty();
+  }
+
   @Test
   void reclassifyingBeforeTheFirstResponseRecomputesTheDueDate() {
     // Contoso Ultimate P2: 30 minutes on 24x5. Reclassified to P4: 1 business day, due Tuesday

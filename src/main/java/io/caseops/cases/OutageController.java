@@ -1,0 +1,82 @@
+package io.caseops.cases;
+
+import io.caseops.system.StaffApiAuthentication;
+import io.caseops.system.StaffApiAuthentication.StaffUser;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Outage management for staff ({@link Outages}); every staff login may act. */
+@RestController
+@RequestMapping(OutageController.PATH)
+class OutageController {
+
+  static final String PATH = StaffApiAuthentication.PATH + "/outages";
+
+  /**
+   * @param region a region id of the product's catalogue; null for everywhere
+   * @param text the first public update, optional
+   */
+  record Declaration(String product, String region, String title, String text) {}
+
+  record Links(List<String> caseNumbers) {}
+
+  record UpdateRequest(String text) {}
+
+  private final Outages outages;
+
+  OutageController(Outages outages) {
+    this.outages = outages;
+  }
+
+  @PostMapping
+  ResponseEntity<Outages.Outage> declare(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @RequestBody Declaration request) {
+    Outages.Outage outage =
+        outages.declare(
+            request.product(), request.region(), request.title(), request.text(), staff.id());
+    return ResponseEntity.created(URI.create(PATH + "/" + outage.id())).body(outage);
+  }
+
+  @GetMapping
+  List<Outages.Outage> list(@RequestParam(defaultValue = "true") boolean active) {
+    return outages.list(active);
+  }
+
+  @GetMapping("/{id}")
+  Outages.Outage get(@PathVariable long id) {
+    return outages.get(id);
+  }
+
+  @PostMapping("/{id}/cases")
+  Outages.Outage link(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @PathVariable long id,
+      @RequestBody Links request) {
+    return outages.link(id, request.caseNumbers(), staff.id());
+  }
+
+  @PostMapping("/{id}/updates")
+  Outages.Outage post(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @PathVariable long id,
+      @RequestBody UpdateRequest request) {
+    return outages.post(id, request.text(), staff.id());
+  }
+
+  @PostMapping("/{id}/end")
+  Outages.Outage end(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @PathVariable long id,
+      @RequestBody(required = false) UpdateRequest request) {
+    return outages.end(id, request == null ? null : request.text(), staff.id());
+  }
+}
