@@ -1,6 +1,7 @@
 package io.caseops.entitlement;
 
 import io.caseops.system.web.BasicCredentials;
+import io.caseops.system.web.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The contact API ({@code /api}, except the public {@code /api/policy}) is for named contacts only:
- * HTTP Basic with the contact's e-mail and password, checked against its BCrypt hash on every
- * request. A removed contact is refused at once. Staff logins are not contacts and are refused too.
- * The contact is a request attribute.
+ * HTTP Basic with the contact's e-mail and password, checked against its BCrypt hash ({@link
+ * VerifiedLogins} spares the repeated check). A removed contact is refused at once. Staff logins
+ * are not contacts and are refused too. The contact is a request attribute.
  */
 @Configuration(proxyBeanMethods = false)
 class ContactAuthentication {
@@ -31,7 +32,11 @@ class ContactAuthentication {
             new OncePerRequestFilter() {
               @Override
               protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getRequestURI().startsWith(request.getContextPath() + PUBLIC_PREFIX);
+                // The normalised path, as the servlet mapping sees it: "/api/policy/../cases" is
+                // not
+                // public.
+                String path = RequestPaths.of(request);
+                return path.startsWith(PUBLIC_PREFIX);
               }
 
               @Override

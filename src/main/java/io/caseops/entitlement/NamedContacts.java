@@ -43,16 +43,19 @@ public class NamedContacts {
   private final AccountRepository accounts;
   private final PlanEntitlements plans;
   private final ContactPasswords passwords;
+  private final VerifiedLogins verified;
 
   NamedContacts(
       ContactRepository contacts,
       AccountRepository accounts,
       PlanEntitlements plans,
-      ContactPasswords passwords) {
+      ContactPasswords passwords,
+      VerifiedLogins verified) {
     this.contacts = contacts;
     this.accounts = accounts;
     this.plans = plans;
     this.passwords = passwords;
+    this.verified = verified;
   }
 
   public Optional<Contact> find(String email) {
@@ -68,7 +71,14 @@ public class NamedContacts {
    */
   public Optional<Contact> authenticate(String email, String password) {
     String hash = email == null || email.isBlank() ? null : contacts.passwordHash(email);
-    return passwords.matches(password, hash) ? find(email) : Optional.empty();
+    if (hash != null && verified.known(email, password, hash)) {
+      return find(email);
+    }
+    if (!passwords.matches(password, hash)) {
+      return Optional.empty();
+    }
+    verified.remember(email, password, hash);
+    return find(email);
   }
 
   /**

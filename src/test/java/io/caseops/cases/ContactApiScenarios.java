@@ -546,6 +546,14 @@ abstract class ContactApiScenarios {
                   .get("/api/me")
                   .status())
           .isEqualTo(200);
+      // Just verified, so remembered (VerifiedLogins); removed, refused at once all the same.
+      assertThat(ivy.delete("/api/account/contacts/pw.change@initech.example").status())
+          .isEqualTo(204);
+      assertThat(
+              new ContactClient(port, "pw.change@initech.example", "a long new passphrase")
+                  .get("/api/me")
+                  .status())
+          .isEqualTo(401);
     } finally {
       ivy.delete("/api/account/contacts/pw.change@initech.example");
     }

@@ -42,6 +42,11 @@ public final class StaffClient {
         HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
   }
 
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).DELETE());
+  }
+
   public HttpResponse<String> postJson(String path, String json, String user, String password) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -1,0 +1,102 @@
+package io.caseops.system;
+
+import io.caseops.system.LoginThrottle.Surface;
+import io.caseops.system.web.BasicCredentials;
+import io.caseops.system.web.RequestPaths;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every login surface goes through {@link LoginThrottle} before its authentication filter checks a
+ * password: the contact API, the staff API, the engine REST API and the webapps' login form. A
+ * refused attempt answers 429 with {@code Retry-After}; the outcome of an allowed one (401 or not)
+ * is counted afterwards. The engine's own lock is off (application.yaml), so that nobody can lock a
+ * staff account for good.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginThrottling {
+
+  static final String POLICY_PATH = "/api/policy/";
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> loginThrottleFilter(
+      LoginThrottle throttle,
+      @Value("${camunda.bpm.jersey.application-path:/engine-rest}") String restPath,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    String webappLogin = webapps + "/api/admin/auth/user/default/login/";
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                String path = RequestPaths.of(request);
+                if (path.startsWith(POLICY_PATH)) {
+                  chain.doFilter(request, response);
+                  return;
+                }
+                Surface surface = path.startsWith("/api/") ? Surface.CONTACT : Surface.STAFF;
+                String account =
+                    path.startsWith(webappLogin)
+                        ? request.getParameter("username")
+                        : BasicCredentials.of(request.getHeader("Authorization"))
+                            .map(BasicCredentials::user)
+                            .orElse(null);
+                if (account == null) {
+                  chain.doFilter(request, response); // no password to check: nothing to count
+                  return;
+                }
+                String address = request.getRemoteAddr();
+                Optional<Instant> refused = throttle.refusedUntil(surface, account, address);
+                if (refused.isPresent()) {
+                  tooManyFailures(response, refused.get());
+                  return;
+                }
+                chain.doFilter(request, response);
+                if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                  throttle.failed(surface, account, address);
+                } else {
+                  throttle.succeeded(surface, account);
+                }
+              }
+            });
+    registration.setName("caseops-login-throttle");
+    registration.addUrlPatterns(
+        "/api/*", StaffApiAuthentication.PATH + "/*", restPath + "/*", webappLogin + "*");
+    // After the character encoding filter, before every authentication filter.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  static void tooManyFailures(HttpServletResponse response, Instant retryAt) throws IOException {
+    long seconds = Math.max(1, Duration.between(EngineInternals.now(), retryAt).toSeconds() + 1);
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(seconds));
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"title\":\"Too many failed logins\",\"status\":429,\"detail\":\"Too many failed"
+                + " logins for this account or from this address: try again after "
+                + retryAt
+                + " (in "
+                + seconds
+                + " s).\",\"retryAt\":\""
+                + retryAt
+                + "\"}");
+  }
+}
