@@ -1,16 +1,13 @@
 package io.caseops.entitlement;
 
 import io.caseops.system.web.BasicCredentials;
+import io.caseops.system.web.RequestFilters;
 import io.caseops.system.web.RequestPaths;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,39 +24,30 @@ class ContactAuthentication {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> contactAuthenticationFilter(NamedContacts contacts) {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected boolean shouldNotFilter(HttpServletRequest request) {
-                // The normalised path, as the servlet mapping sees it: "/api/policy/../cases" is
-                // not
-                // public.
-                String path = RequestPaths.of(request);
-                return path.startsWith(PUBLIC_PREFIX);
-              }
-
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                Optional<NamedContacts.Contact> contact =
-                    BasicCredentials.of(request.getHeader("Authorization"))
-                        .flatMap(given -> contacts.authenticate(given.user(), given.password()));
-                if (contact.isEmpty()) {
-                  BasicCredentials.challenge(
-                      response,
-                      "CaseOps contacts",
-                      "Log in with your named-contact e-mail and "
-                          + "password (HTTP Basic). Your account's delegated administrator gives you access.");
-                  return;
-                }
-                request.setAttribute(CONTACT, contact.get());
-                chain.doFilter(request, response);
-              }
-            });
-    registration.setName("caseops-contact-authentication");
-    registration.addUrlPatterns("/api/*");
-    return registration;
+    return RequestFilters.register(
+        "caseops-contact-authentication",
+        Ordered.LOWEST_PRECEDENCE,
+        (request, response, chain) -> {
+          // The normalised path, as the servlet mapping sees it: "/api/policy/../cases" is not
+          // public.
+          if (RequestPaths.of(request).startsWith(PUBLIC_PREFIX)) {
+            chain.doFilter(request, response);
+            return;
+          }
+          Optional<NamedContacts.Contact> contact =
+              BasicCredentials.of(request.getHeader("Authorization"))
+                  .flatMap(given -> contacts.authenticate(given.user(), given.password()));
+          if (contact.isEmpty()) {
+            BasicCredentials.challenge(
+                response,
+                "CaseOps contacts",
+                "Log in with your named-contact e-mail and password (HTTP Basic). Your account's"
+                    + " delegated administrator gives you access.");
+            return;
+          }
+          request.setAttribute(CONTACT, contact.get());
+          chain.doFilter(request, response);
+        },
+        "/api/*");
   }
 }

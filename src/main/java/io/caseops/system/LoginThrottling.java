@@ -2,14 +2,13 @@ package io.caseops.system;
 
 import io.caseops.system.LoginThrottle.Surface;
 import io.caseops.system.web.BasicCredentials;
+import io.caseops.system.web.RequestFilters;
 import io.caseops.system.web.RequestPaths;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,67 +35,60 @@ class LoginThrottling {
       @Value("${camunda.bpm.jersey.application-path:/engine-rest}") String restPath,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
     String webappLogin = webapps + "/api/admin/auth/user/default/login/";
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                String path = RequestPaths.of(request);
-                if (path.startsWith(POLICY_PATH)) {
-                  chain.doFilter(request, response);
-                  return;
-                }
-                Surface surface = path.startsWith("/api/") ? Surface.CONTACT : Surface.STAFF;
-                String account =
-                    path.startsWith(webappLogin)
-                        ? request.getParameter("username")
-                        : BasicCredentials.of(request.getHeader("Authorization"))
-                            .map(BasicCredentials::user)
-                            .orElse(null);
-                if (account == null) {
-                  chain.doFilter(request, response); // no password to check: nothing to count
-                  return;
-                }
-                String address = request.getRemoteAddr();
-                Optional<Instant> refused = throttle.refusedUntil(surface, account, address);
-                if (refused.isPresent()) {
-                  tooManyFailures(response, refused.get());
-                  return;
-                }
-                chain.doFilter(request, response);
-                if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-                  throttle.failed(surface, account, address);
-                } else {
-                  throttle.succeeded(surface, account);
-                }
-              }
-            });
-    registration.setName("caseops-login-throttle");
-    registration.addUrlPatterns(
-        "/api/*", StaffApiAuthentication.PATH + "/*", restPath + "/*", webappLogin + "*");
-    // After the character encoding filter, before every authentication filter.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-    return registration;
+    return RequestFilters.register(
+        "caseops-login-throttle",
+        // After the character encoding filter, before every authentication filter.
+        Ordered.HIGHEST_PRECEDENCE + 100,
+        (request, response, chain) -> {
+          String path = RequestPaths.of(request);
+          if (path.startsWith(POLICY_PATH)) {
+            chain.doFilter(request, response);
+            return;
+          }
+          Surface surface = path.startsWith("/api/") ? Surface.CONTACT : Surface.STAFF;
+          String account =
+              path.startsWith(webappLogin)
+                  ? request.getParameter("username")
+                  : BasicCredentials.of(request.getHeader("Authorization"))
+                      .map(BasicCredentials::user)
+                      .orElse(null);
+          if (account == null) {
+            chain.doFilter(request, response); // no password to check: nothing to count
+            return;
+          }
+          String address = request.getRemoteAddr();
+          Optional<Instant> refused = throttle.refusedUntil(surface, account, address);
+          if (refused.isPresent()) {
+            tooManyFailures(response, refused.get());
+            return;
+          }
+          chain.doFilter(request, response);
+          if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            throttle.failed(surface, account, address);
+          } else {
+            throttle.succeeded(surface, account);
+          }
+        },
+        "/api/*",
+        StaffApiAuthentication.PATH + "/*",
+        restPath + "/*",
+        webappLogin + "*");
   }
 
   static void tooManyFailures(HttpServletResponse response, Instant retryAt) throws IOException {
     long seconds = Math.max(1, Duration.between(EngineInternals.now(), retryAt).toSeconds() + 1);
-    response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"title\":\"Too many failed logins\",\"status\":429,\"detail\":\"Too many failed"
-                + " logins for this account or from this address: try again after "
-                + retryAt
-                + " (in "
-                + seconds
-                + " s).\",\"retryAt\":\""
-                + retryAt
-                + "\"}");
+    RequestFilters.refuse(
+        response,
+        429,
+        "Too many failed logins",
+        "Too many failed logins for this account or from this address: try again after "
+            + retryAt
+            + " (in "
+            + seconds
+            + " s).",
+        null,
+        null,
+        Map.of("retryAt", retryAt.toString()));
   }
 }

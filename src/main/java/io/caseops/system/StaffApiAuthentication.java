@@ -1,11 +1,7 @@
 package io.caseops.system;
 
 import io.caseops.system.web.BasicCredentials;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.caseops.system.web.RequestFilters;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +9,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,34 +39,25 @@ public class StaffApiAuthentication {
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(
       IdentityService identity) {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                BasicCredentials credentials =
-                    BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
-                if (credentials == null
-                    || !identity.checkPassword(credentials.user(), credentials.password())) {
-                  BasicCredentials.challenge(
-                      response,
-                      "CaseOps staff",
-                      "Log in with your CaseOps staff user (HTTP Basic).");
-                  return;
-                }
-                Set<String> groups =
-                    identity.createGroupQuery().groupMember(credentials.user()).list().stream()
-                        .map(Group::getId)
-                        .collect(Collectors.toUnmodifiableSet());
-                request.setAttribute(
-                    StaffUser.ATTRIBUTE, new StaffUser(credentials.user(), groups));
-                chain.doFilter(request, response);
-              }
-            });
-    registration.setName("caseops-staff-api-authentication");
-    registration.addUrlPatterns(PATH + "/*");
-    return registration;
+    return RequestFilters.register(
+        "caseops-staff-api-authentication",
+        Ordered.LOWEST_PRECEDENCE,
+        (request, response, chain) -> {
+          BasicCredentials credentials =
+              BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
+          if (credentials == null
+              || !identity.checkPassword(credentials.user(), credentials.password())) {
+            BasicCredentials.challenge(
+                response, "CaseOps staff", "Log in with your CaseOps staff user (HTTP Basic).");
+            return;
+          }
+          Set<String> groups =
+              identity.createGroupQuery().groupMember(credentials.user()).list().stream()
+                  .map(Group::getId)
+                  .collect(Collectors.toUnmodifiableSet());
+          request.setAttribute(StaffUser.ATTRIBUTE, new StaffUser(credentials.user(), groups));
+          chain.doFilter(request, response);
+        },
+        PATH + "/*");
   }
 }

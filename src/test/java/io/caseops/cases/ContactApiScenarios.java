@@ -697,11 +697,7 @@ abstract class ContactApiScenarios {
         }) {
       ContactClient.Response refused =
           jon.send(
-              action[0],
-              "/api/cases/" + number + action[1],
-              action[2],
-              action[2] == null ? null : "application/json",
-              null);
+              action[0], "/api/cases/" + number + action[1], action[2], "application/json", null);
       assertThat(refused.status()).as(action[1] + ": " + refused.body()).isEqualTo(403);
       assertThat(refused.json().get("detail").asText()).contains("Only the submitter of " + number);
     }

@@ -55,6 +55,16 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestGuards.BodyTooLargeException tooLarge) {
+        ProblemDetail detail =
+            ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        detail.setTitle("Payload too large");
+        detail.setProperty(
+            "errors", List.of(new BadRequestException.Problem("body", tooLarge.getMessage())));
+        return detail;
+      }
+    }
     String field =
         e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
             ? mapping.getPath().stream()

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** User and password of an HTTP Basic {@code Authorization} header. */
@@ -16,13 +17,14 @@ public record BasicCredentials(String user, String password) {
   public static void challenge(HttpServletResponse response, String realm, String detail)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    // The details are constants of CaseOps' own, with no quotes or backslashes to escape.
-    response
-        .getWriter()
-        .write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
+    RequestFilters.refuse(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        "Unauthorized",
+        detail,
+        null,
+        null,
+        Map.of());
   }
 
   /**

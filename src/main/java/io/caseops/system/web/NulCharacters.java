@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -71,40 +65,27 @@ public class NulCharacters {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> nulFreeParameters() {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                  for (String value : parameter.getValue()) {
-                    if (has(parameter.getKey()) || has(value)) {
-                      refuse(response, has(parameter.getKey()) ? "query" : parameter.getKey());
-                      return;
-                    }
-                  }
-                }
-                chain.doFilter(request, response);
+    return RequestFilters.register(
+        "caseops-nul-free-parameters",
+        // Before the logins: a refused request costs no password check.
+        Ordered.HIGHEST_PRECEDENCE,
+        (request, response, chain) -> {
+          for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (String value : parameter.getValue()) {
+              if (has(parameter.getKey()) || has(value)) {
+                RequestFilters.refuse(
+                    response,
+                    400,
+                    "Bad request",
+                    has(parameter.getKey()) ? "query" : parameter.getKey(),
+                    RULE);
+                return;
               }
-            });
-    registration.setName("caseops-nul-free-parameters");
-    registration.addUrlPatterns("/api/*", "/staff/api/*");
-    // Before the logins: a refused request costs no password check.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
-  }
-
-  private static void refuse(HttpServletResponse response, String field) throws IOException {
-    ObjectNode problem = JsonNodeFactory.instance.objectNode();
-    problem.put("title", "Bad request");
-    problem.put("status", 400);
-    problem.put("detail", field + " " + RULE);
-    problem.putArray("errors").addObject().put("field", field).put("rule", RULE);
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(problem.toString());
+            }
+          }
+          chain.doFilter(request, response);
+        },
+        "/api/*",
+        "/staff/api/*");
   }
 }
