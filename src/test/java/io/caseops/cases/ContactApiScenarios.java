@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caseops.testsupport.Concurrently;
 import io.caseops.testsupport.ContactClient;
 import io.caseops.testsupport.StaffClient;
+import io.caseops.testsupport.TableRows;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,26 @@ abstract class ContactApiScenarios {
         .extracting(item -> item.get("caseNumber").asText())
         .contains(number);
     assertThat(list.get("size").asInt()).isEqualTo(5);
+  }
+
+  /**
+   * Reading is not writing: a contact's reads (who am I, the list, a case, the account) leave every
+   * table as it was, decision history included (the visibility check evaluates no decision with
+   * history).
+   */
+  @Test
+  void aContactsReadsWriteNothing() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    String number = open("ivy.patel@initech.example", "automation-360", "EMEA", SEV2_AAI);
+    ivy.get("/api/me"); // the first login of the run is remembered, in memory only
+    Map<String, Long> before = TableRows.count(jdbc);
+    for (String path :
+        List.of("/api/me", "/api/cases", "/api/cases?status=New&size=5", "/api/cases/" + number)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(ivy.get(path).status()).as(path).isEqualTo(200);
+      }
+    }
+    assertThat(TableRows.count(jdbc)).isEqualTo(before);
   }
 
   @Test

@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.StaffClient;
+import io.caseops.testsupport.TableRows;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The public policy endpoints over real HTTP, without login. */
 @CaseOpsTest
 class PolicyControllerTest {
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   StaffClient client;
   final ObjectMapper json = new ObjectMapper();
@@ -72,6 +77,25 @@ class PolicyControllerTest {
     assertThat(quote.path("dueAt").textValue()).isEqualTo(dueAt);
     assertThat(quote.path("region").textValue()).isEqualTo(region);
     assertThat(quote.path("zone").textValue()).isNotBlank();
+  }
+
+  /** An anonymous caller cannot grow the database: a quote writes no decision history, nothing. */
+  @Test
+  void quotesWriteNothing() throws Exception {
+    Map<String, Long> before = TableRows.count(jdbc);
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              client
+                  .get(
+                      "/api/policy/response-due?catalogue=automation-anywhere&plan=silver&severity=2"
+                          + "&product=automation-360&region=EMEA&submittedAt=2026-11-27T18:00:00Z")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              client.get("/api/policy/calendars/EMEA?catalogue=automation-anywhere").statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(TableRows.count(jdbc)).isEqualTo(before);
   }
 
   @Test

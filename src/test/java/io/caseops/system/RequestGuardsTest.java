@@ -114,4 +114,19 @@ class RequestGuardsTest {
         .as("not over plain HTTP")
         .isEmpty();
   }
+
+  @Test
+  void whatTomcatRefusesItselfIsAProblemBodyToo() throws Exception {
+    for (String path :
+        List.of("/api/cases/..%2F..%2Fetc%2Fpasswd", "/api/cases/" + "y".repeat(20_000))) {
+      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).GET());
+      assertThat(answer.statusCode()).as(path.substring(0, 30)).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/problem+json");
+      assertThat(ContactClient.JSON.readTree(answer.body()).get("detail").asText())
+          .isEqualTo(
+              "The request could not be read: its line, path or headers are malformed or too"
+                  + " long.");
+    }
+  }
 }
