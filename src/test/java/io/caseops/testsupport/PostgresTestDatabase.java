@@ -82,6 +82,14 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     }
   }
 
+  /**
+   * A database of its own on the same server, dropped when the test JVM exits: for a test that runs
+   * a CaseOps of its own beside the shared one.
+   */
+  public static String fresh() {
+    return createFreshDatabase();
+  }
+
   private static String createFreshDatabase() {
     String name = "caseops_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("create database " + name);

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -179,14 +181,23 @@ public class ApiErrors {
   }
 
   @ExceptionHandler(RuntimeException.class)
-  ProblemDetail unexpected(RuntimeException e) {
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    if (DatabaseOutage.causedBy(e)) {
+      LOG.warn("The database could not be reached; answered 503: {}", e.toString());
+      ProblemDetail detail =
+          ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
+      detail.setTitle("Service unavailable");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+          .body(detail);
+    }
     LOG.error("Unexpected error on the API", e);
     ProblemDetail detail =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "CaseOps could not answer this request. The error is logged; please try again or contact support.");
     detail.setTitle("Internal error");
-    return detail;
+    return ResponseEntity.internalServerError().body(detail);
   }
 
   static ProblemDetail problem(List<BadRequestException.Problem> problems) {

@@ -1,6 +1,7 @@
 package io.caseops.system.web;
 
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -81,8 +82,17 @@ public class RequestGuards {
                     + request.getContentType());
             return;
           }
-          chain.doFilter(
-              request.getContentLengthLong() < 0 ? limited(request, maxBody) : request, response);
+          try {
+            chain.doFilter(
+                request.getContentLengthLong() < 0 ? limited(request, maxBody) : request, response);
+          } catch (ServletException | IOException | RuntimeException failure) {
+            // A login filter found no database: 503, as ApiErrors answers for the controllers.
+            if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
+              throw failure;
+            }
+            response.reset();
+            DatabaseOutage.answer(response);
+          }
         },
         "/api/*",
         "/staff/api/*");
