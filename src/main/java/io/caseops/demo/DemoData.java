@@ -4,6 +4,7 @@ import io.caseops.cases.CaseIntake;
 import io.caseops.entitlement.ContactPasswords;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.StaffProperties;
+import io.caseops.system.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -17,7 +18,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Try it" data, loaded once on the first start with the demo profile: staff users for every role
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final String BANNER = "*".repeat(100);
 
   /** A demo staff member: user id, name, and the groups they belong to. */
   record StaffMember(String id, String firstName, String lastName, List<String> groups) {}
@@ -63,6 +66,8 @@ class DemoData implements ApplicationRunner {
   private final ContactPasswords passwords;
 
   private final boolean openDemoCases;
+  private final StartupLock startupLock;
+  private final TransactionTemplate transactions;
 
   DemoData(
       IdentityService identity,
@@ -70,7 +75,11 @@ class DemoData implements ApplicationRunner {
       StaffProperties staff,
       CaseIntake cases,
       ContactPasswords passwords,
+      StartupLock startupLock,
+      PlatformTransactionManager transactionManager,
       @Value("${caseops.demo.cases:true}") boolean openDemoCases) {
+    this.startupLock = startupLock;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.openDemoCases = openDemoCases;
     this.identity = identity;
     this.jdbc = jdbc;
@@ -79,9 +88,25 @@ class DemoData implements ApplicationRunner {
     this.passwords = passwords;
   }
 
+  /**
+   * One node at a time (StartupLock), each in one transaction: the next node sees what the first
+   * one made, instead of racing it.
+   */
   @Override
-  @Transactional
   public void run(ApplicationArguments args) {
+    LOG.warn(
+        "\n{}\nDEMO PROFILE: every demo user's and contact's password is well known, and the mail"
+            + " sink's inbox\n(/dev/mail) is open to anyone. Never use it on a production database"
+            + " or on the internet:\nrun with --spring.profiles.active=postgres"
+            + " (docs/operations.md).\n{}",
+        BANNER,
+        BANNER);
+    try (StartupLock.Held held = startupLock.hold("the demo data")) {
+      transactions.executeWithoutResult(status -> seed());
+    }
+  }
+
+  private void seed() {
     STAFF.forEach(this::createStaffMember);
     // The demo administrator also belongs to every team, so the tour shows all their tasks in
     // Tasklist.

@@ -71,6 +71,7 @@ class LoginThrottling {
         },
         "/api/*",
         StaffApiAuthentication.PATH + "/*",
+        StaffApiAuthentication.ACTUATOR + "/*",
         restPath + "/*",
         webappLogin + "*");
   }

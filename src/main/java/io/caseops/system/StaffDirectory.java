@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
@@ -62,21 +63,34 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
 
   private final StaffProperties staff;
   private final Environment environment;
+  private final StartupLock startupLock;
+  private StartupLock.Held held;
 
-  public StaffDirectory(StaffProperties staff, Environment environment) {
+  public StaffDirectory(StaffProperties staff, Environment environment, StartupLock startupLock) {
     this.staff = staff;
     this.environment = environment;
+    this.startupLock = startupLock;
+  }
+
+  /** One node at a time creates the engine's schema and then the staff set-up (StartupLock). */
+  @Override
+  public void preInit(SpringProcessEngineConfiguration configuration) {
+    held = startupLock.hold("the engine's schema and the staff set-up");
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    IdentityService identity = engine.getIdentityService();
-    AuthorizationService authorizations = engine.getAuthorizationService();
+    try {
+      IdentityService identity = engine.getIdentityService();
+      AuthorizationService authorizations = engine.getAuthorizationService();
 
-    groups().forEach((id, name) -> createGroup(identity, id, name));
-    grants().forEach(grant -> grant.applyTo(authorizations));
-    createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
-    createFirstAdmin(identity, engine.getProcessEngineConfiguration().isEnablePasswordPolicy());
+      groups().forEach((id, name) -> createGroup(identity, id, name));
+      grants().forEach(grant -> grant.applyTo(authorizations));
+      createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+      createFirstAdmin(identity, engine.getProcessEngineConfiguration().isEnablePasswordPolicy());
+    } finally {
+      held.close();
+    }
   }
 
   /** Group id to display name, in the order Admin lists them. */
@@ -92,6 +106,7 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     groups.put(StaffGroups.SUPPORT_MANAGERS, "Support managers");
     groups.put(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, "Technical account managers");
     groups.put(StaffGroups.PROCESS_OWNERS, "Process owners");
+    groups.put(StaffGroups.MONITORING, "Monitoring (metrics scrapers)");
     groups.put(StaffGroups.ADMINS, "CaseOps administrators");
     return groups;
   }
@@ -136,10 +151,13 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       grants.grant(group, Resources.REPORT, ANY, READ);
       grants.grant(group, Resources.DASHBOARD, ANY, READ);
     }
-    // Process owners deploy and version models, and migrate running cases to a new version.
+    // Process owners version models (suspend, time to live) and migrate running cases to a new
+    // version. They do not deploy: a model's expressions (a timer start, a listener, a DMN cell)
+    // run on the job executor without authorization checks, so deploying is administrator-
+    // equivalent. Their models reach production through the repository (ModelDeployment), or an
+    // administrator deploys from Modeler.
     for (Resource resource :
         List.of(
-            Resources.DEPLOYMENT,
             Resources.PROCESS_DEFINITION,
             Resources.DECISION_DEFINITION,
             Resources.DECISION_REQUIREMENTS_DEFINITION,

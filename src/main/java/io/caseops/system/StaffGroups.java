@@ -14,6 +14,12 @@ public final class StaffGroups {
   public static final String TECHNICAL_ACCOUNT_MANAGERS = "technical-account-managers";
   public static final String PROCESS_OWNERS = "process-owners";
 
+  /**
+   * Scrapers of {@code /actuator/prometheus} and {@code /actuator/info} (a Prometheus server's
+   * user): no webapp, no case.
+   */
+  public static final String MONITORING = "monitoring";
+
   /** Camunda's own administrators group: members pass every authorization check and use Admin. */
   public static final String ADMINS = "camunda-admin";
 

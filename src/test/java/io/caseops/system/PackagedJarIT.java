@@ -78,6 +78,9 @@ class PackagedJarIT {
     assertThat(deployed).containsExactlyElementsOf(ModelFolders.deployableResources());
     assertThat(client.get("/camunda/app/tasklist/").statusCode()).isEqualTo(200);
     assertThat(client.get("/dev/mail").statusCode()).isEqualTo(200);
+    // No profile given: the demo profile, which says so loudly.
+    assertThat(Files.readString(log))
+        .contains("DEMO PROFILE: every demo user's and contact's password is well known");
   }
 
   private void awaitHealthy(StaffClient client, Path log) throws InterruptedException {

@@ -116,6 +116,21 @@ class RequestGuardsTest {
   }
 
   @Test
+  void theWebappsCarryTheSecurityHeadersToo() throws Exception {
+    HttpResponse<String> tasklist =
+        http.send(
+            HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(tasklist.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("frame-ancestors 'none'")
+        .contains("object-src 'none'");
+  }
+
+  @Test
   void whatTomcatRefusesItselfIsAProblemBodyToo() throws Exception {
     for (String path :
         List.of("/api/cases/..%2F..%2Fetc%2Fpasswd", "/api/cases/" + "y".repeat(20_000))) {

@@ -114,9 +114,19 @@ class StaffAccessTest {
     assertThat(deployPlaceholder("amelia").statusCode()).isEqualTo(403);
   }
 
+  /**
+   * Deploying is administrator-equivalent (a model's expressions run without authorization checks),
+   * so process owners submit models through the repository and only administrators deploy.
+   */
   @Test
-  void processOwnerDeploysModels() {
-    HttpResponse<String> deployed = deployPlaceholder("paula");
+  void onlyAdministratorsDeploy() {
+    HttpResponse<String> refused = deployPlaceholder("paula");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.body()).contains("CREATE").contains("Deployment");
+    assertThat(client.get("/engine-rest/deployment", "paula", "paula").statusCode())
+        .as("process owners still read deployments")
+        .isEqualTo(200);
+    HttpResponse<String> deployed = deployPlaceholder("demo");
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
     assertThat(deployed.body()).contains("\"name\":\"access-test\"");
     repository

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.StaffClient;
 import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,13 +64,32 @@ class StartupTest {
   }
 
   @Test
-  void metricsAndInfoAreExposed() {
-    HttpResponse<String> prometheus = client.get("/actuator/prometheus");
+  void metricsAndInfoAreForMonitoringAndAdministratorsOnly() {
+    HttpResponse<String> prometheus = client.get("/actuator/prometheus", "demo", "demo");
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body())
         .contains("jvm_memory_used_bytes")
         .contains("hikaricp_connections");
-    assertThat(client.get("/actuator/info").statusCode()).isEqualTo(200);
+    assertThat(client.get("/actuator/info", "demo", "demo").statusCode()).isEqualTo(200);
+    for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator")) {
+      assertThat(client.get(path).statusCode()).as(path + " anonymous").isEqualTo(401);
+      assertThat(client.get(path, "emma", "emma").statusCode())
+          .as(path + " engineer")
+          .isEqualTo(403);
+    }
+    assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+    IdentityService identity = engine.getIdentityService();
+    User scraper = identity.newUser("prometheus");
+    scraper.setPassword("prometheus");
+    identity.saveUser(scraper);
+    identity.createMembership("prometheus", StaffGroups.MONITORING);
+    try {
+      assertThat(client.get("/actuator/prometheus", "prometheus", "prometheus").statusCode())
+          .isEqualTo(200);
+    } finally {
+      identity.deleteUser("prometheus");
+    }
   }
 
   @Test

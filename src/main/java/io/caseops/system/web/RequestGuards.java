@@ -43,11 +43,12 @@ public class RequestGuards {
         "caseops-security-headers",
         Ordered.HIGHEST_PRECEDENCE + 50,
         (request, response, chain) -> {
+          response.setHeader("X-Frame-Options", "DENY");
+          response.setHeader("Referrer-Policy", "no-referrer");
+          // The webapps send the others themselves (application.yaml, header-security).
           if (!RequestPaths.of(request).startsWith(webapps + "/")) {
             response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
-            response.setHeader("Referrer-Policy", "no-referrer");
             if (request.isSecure()) {
               response.setHeader(
                   "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
