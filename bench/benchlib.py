@@ -1,5 +1,6 @@
 """What every benchmark of bench/ shares: starting the packaged jar, calling it, recording figures."""
 import base64, datetime, http.client, json, os, platform, socket, socketserver, subprocess, sys, threading, time
+import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "target", "caseops.jar")
@@ -9,6 +10,19 @@ SEV2_SUBMISSION = {
     "region": "EMEA", "answers": {"productionAffected": True, "productUsable": True,
                                   "workaroundAvailable": False, "usersAffected": "several",
                                   "businessImpact": "critical", "requestType": "incident"}}
+
+
+def arguments(doc, cases, clients):
+    """The options every load benchmark takes; add its own, then parse_args()."""
+    import argparse
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jar", default=JAR)
+    parser.add_argument("--cases", type=int, default=cases)
+    parser.add_argument("--clients", type=int, default=clients)
+    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
+    parser.add_argument("--check", action="store_true", help="exit 1 on anything lost, doubled or refused (CI)")
+    parser.add_argument("--no-record", action="store_true", help="print only")
+    return parser
 
 
 def free_port():
@@ -70,6 +84,128 @@ def in_parallel(worker, threads):
     for t in running:
         t.join()
     return time.perf_counter() - began
+
+
+class Submissions:
+    """Case submissions, each with an Idempotency-Key of its own, retried (on the node port_for() names at
+    that moment) until a case number comes back: what a client behind a load balancer does."""
+
+    def __init__(self, count, auth):
+        self.auth, self.queue = auth, [str(uuid.uuid4()) for _ in range(count)]
+        self.cases, self.statuses, self.lock = {}, {}, threading.Lock()
+
+    def run(self, clients, port_for, after_each=None):
+        """Submits them all from that many clients; after_each(cases so far) runs after each case. Returns
+        the seconds it took."""
+        def submit(key):
+            while True:
+                try:
+                    status, body = call(port_for(), "POST", "/api/cases", self.auth, SEV2_SUBMISSION,
+                                        {"Idempotency-Key": key}, timeout=60)
+                except OSError:
+                    status, body = "no answer", b""
+                with self.lock:
+                    self.statuses[status] = self.statuses.get(status, 0) + 1
+                if status in (200, 201):
+                    return json.loads(body)["caseNumber"]
+                time.sleep(0.2)
+
+        def client():
+            while True:
+                with self.lock:
+                    if not self.queue:
+                        return
+                    key = self.queue.pop()
+                number = submit(key)
+                with self.lock:
+                    self.cases[key] = number
+                    done = len(self.cases)
+                if after_each:
+                    after_each(done)
+
+        return in_parallel(client, clients)
+
+    def answers(self):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(self.statuses.items(), key=str))
+
+
+def psql(database, sql):
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def fresh_database(prefix):
+    database = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    return database
+
+
+def drop_database(database):
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database])
+
+
+def await_mails_sent(database, seconds=600):
+    """Waits until the outbox has no unsent mail; returns whether it got there."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if psql(database, "select count(*) from mail_outbox where sent_at is null") == "0":
+            return True
+        time.sleep(1)
+    return False
+
+
+def outcome(database, submissions, sink):
+    """What became of the submissions: cases, processes, timers, mails (outbox vs SMTP), incidents."""
+    ours = "subject = 'Runner offline'"
+    copies = sink.received()
+    figures = {
+        "present": int(psql(database, f"select count(*) from support_case where {ours}")),
+        "distinct": int(psql(database, f"select count(distinct case_number) from support_case where {ours}")),
+        "processes": int(psql(database, "select count(*) from act_hi_procinst p join support_case c on "
+                                        "c.case_number = p.business_key_ where p.proc_def_key_ = 'SupportCase' "
+                                        f"and c.{ours}")),
+        "timers": int(psql(database, "select count(*) from act_ru_job where type_ = 'timer' and "
+                                     "process_instance_id_ is not null")),
+        "cases_with_timers": int(psql(database, "select count(distinct e.business_key_) from act_ru_job j join "
+                                                "act_ru_execution e on e.id_ = j.process_instance_id_ "
+                                                "where j.type_ = 'timer'")),
+        "outbox": int(psql(database, "select count(*) from mail_outbox")),
+        "unsent": int(psql(database, "select count(*) from mail_outbox where sent_at is null")),
+        "expected_copies": int(psql(database, "select coalesce(sum(array_length(string_to_array(recipients || "
+                                              "coalesce(',' || cc, ''), ','), 1)), 0) from mail_outbox")),
+        "copies": len(copies),
+        "message_ids": len({m for m, _ in copies}),
+        "doubled": len(copies) - len(set(copies)),
+        "incidents": int(psql(database, "select count(*) from act_ru_incident")),
+    }
+    numbers = list(submissions.cases.values())
+    figures["lost_or_doubled"] = (len(set(numbers)) != len(numbers)
+                                  or figures["distinct"] != len(numbers) or figures["present"] != len(numbers))
+    return figures
+
+
+def outcome_rows(f):
+    return [("cases present (distinct)", f"{f['present']} ({f['distinct']})"),
+            ("SupportCase processes", str(f["processes"])),
+            ("SLA timers scheduled", f"{f['timers']} on {f['cases_with_timers']} cases"),
+            ("mails in the outbox / unsent", f"{f['outbox']} / {f['unsent']}"),
+            ("mails received by SMTP (distinct Message-IDs)", str(f["message_ids"])),
+            ("copies received / expected (one per recipient)", f"{f['copies']} / {f['expected_copies']}"),
+            ("copies received twice (same Message-ID, same recipient)", str(f["doubled"])),
+            ("incidents", str(f["incidents"]))]
+
+
+def outcome_problems(f, submitted):
+    problems = []
+    if f["lost_or_doubled"]:
+        problems.append("a case is missing or doubled")
+    if f["processes"] != submitted:
+        problems.append("a case has no process")
+    if f["unsent"] or f["message_ids"] != f["outbox"]:
+        problems.append("a mail was not sent")
+    if f["incidents"]:
+        problems.append("incidents")
+    return problems
 
 
 def machine(database):

@@ -11,9 +11,9 @@ after the server came back the last one went out. Appends the table to bench/res
     python3 bench/smtp-outage.py                       # 200 cases, 10 minutes down, the configured cycle
     python3 bench/smtp-outage.py --cases 5 --down-seconds 5 --retry-cycle PT3S,PT3S,PT3S --check --no-record  # CI
 """
-import argparse, os, re, shutil, sys, tempfile, threading, time, uuid
+import os, re, shutil, sys, tempfile, threading, time, uuid
 
-from benchlib import (JAR, SEV2_SUBMISSION, SmtpSink, basic, call, free_port, heading, in_parallel, machine,
+from benchlib import (arguments, SEV2_SUBMISSION, SmtpSink, basic, call, free_port, heading, in_parallel, machine,
                       record, require_jar, start)
 
 
@@ -26,15 +26,9 @@ def gauge(port, name):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jar", default=JAR)
-    parser.add_argument("--cases", type=int, default=200)
-    parser.add_argument("--clients", type=int, default=4)
+    parser = arguments(__doc__, cases=200, clients=4)
     parser.add_argument("--down-seconds", type=float, default=600)
     parser.add_argument("--retry-cycle", default=None, help="caseops.mail.retry-cycle (default: as configured)")
-    parser.add_argument("--label", default=None)
-    parser.add_argument("--check", action="store_true", help="exit 1 unless every mail arrived exactly once")
-    parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     require_jar(args.jar)
 

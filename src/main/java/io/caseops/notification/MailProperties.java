@@ -2,6 +2,7 @@ package io.caseops.notification;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of intervals; when the retries run out, the send job gets an incident in Cockpit, and retrying it
  * there sends the mail); and the staff fallback address, which gets a staff alert (SLA warning or
  * breach, critical situation, a customer's message) that has no other recipient, because no one it
- * is meant for has an e-mail address. Empty: the sender's own address.
+ * is meant for has an e-mail address. Empty: the sender's own address. Sent mails stay in the
+ * outbox for {@code keep-sent}, then Housekeeping.bpmn purges them.
  */
 @ConfigurationProperties("caseops.mail")
 record MailProperties(
     @DefaultValue("CaseOps Support <support@caseops.example>") String from,
     @DefaultValue("PT1M,PT5M,PT15M,PT1H,PT4H,PT12H") String retryCycle,
-    @DefaultValue("") String staffFallback) {
+    @DefaultValue("") String staffFallback,
+    @DefaultValue("P30D") Duration keepSent) {
 
   /** Where a staff alert goes when none of its recipients has an address. */
   public String staffFallbackAddress() {

@@ -72,6 +72,7 @@ abstract class CaseLifecycleScenarios {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.FormService formService;
   @Autowired JdbcTemplate jdbc;
@@ -904,6 +905,61 @@ abstract class CaseLifecycleScenarios {
     MimeMessage mail = mailsTo("ben.cho@northwind.example").get(0);
     assertThat(subjectOf(mail)).isEqualTo("We could not open your case: Bots stop at login");
     assertThat(body(mail)).contains("not running");
+  }
+
+  /**
+   * Growth is bounded: a rejected case ends at once; its mail goes out; the nightly Housekeeping
+   * process later purges the sent mail and its send job's log (which the engine's cleanup never
+   * removes), and the engine's history cleanup removes the case's history after its time to live.
+   */
+  @Test
+  void housekeepingAndHistoryCleanupRemoveWhatIsDue() throws Exception {
+    CaseIntake.Submitted submitted =
+        submit("ben.cho@northwind.example", "adobe-analytics", MAJOR, null, List.of());
+    String number = submitted.caseNumber();
+    runDueJobs();
+    assertThat(mailsTo("ben.cho@northwind.example")).hasSize(1);
+    String instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
+    String sendJobLog =
+        "select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and EXECUTION_ID_ is null";
+    assertThat(jdbc.queryForObject(sendJobLog, Integer.class, instance))
+        .as("the send job's log, without removal time")
+        .isPositive();
+    String outbox = "select count(*) from mail_outbox where case_number = ?";
+    assertThat(jdbc.queryForObject(outbox, Integer.class, number)).isEqualTo(1);
+
+    // 29 days on, the mail is kept; 31 days on, the nightly run purges it and its job log.
+    Job nightly =
+        management.createJobQuery().processDefinitionKey("Housekeeping").timers().singleResult();
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(29))));
+    management.executeJob(nightly.getId());
+    assertThat(jdbc.queryForObject(outbox, Integer.class, number)).isEqualTo(1);
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(31))));
+    management.executeJob(
+        management
+            .createJobQuery()
+            .processDefinitionKey("Housekeeping")
+            .timers()
+            .singleResult()
+            .getId());
+    assertThat(jdbc.queryForObject(outbox, Integer.class, number)).isZero();
+    assertThat(jdbc.queryForObject(sendJobLog, Integer.class, instance)).isZero();
+
+    // The case's own history stays for the model's time to live (180 days), then goes.
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(181))));
+    Job cleanup = history.cleanUpHistoryAsync(true);
+    management.executeJob(cleanup.getId());
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
+        .isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count())
+        .isZero();
   }
 
   @Test
