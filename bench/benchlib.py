@@ -25,6 +25,14 @@ def arguments(doc, cases, clients):
     return parser
 
 
+def postgres_options(database, smtp_port, profiles="postgres,demo"):
+    """The options of a node on that PostgreSQL database, mailing the bench SMTP sink, without demo cases."""
+    return [f"--spring.profiles.active={profiles}",
+            f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/{database}",
+            "--spring.datasource.username=postgres", "--spring.mail.host=127.0.0.1",
+            f"--spring.mail.port={smtp_port}", "--caseops.mail.sink.enabled=false", "--caseops.demo.cases=false"]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -14,7 +14,7 @@ Run it as a user who may run pg_ctlcluster, and not while other work uses the se
 """
 import os, shutil, subprocess, sys, tempfile, threading, time
 
-from benchlib import (arguments, SmtpSink, Submissions, await_mails_sent, basic, drop_database, free_port,
+from benchlib import (postgres_options, arguments, SmtpSink, Submissions, await_mails_sent, basic, drop_database, free_port,
                       fresh_database, heading, machine, outcome, outcome_problems, outcome_rows, record,
                       require_jar, start)
 
@@ -42,11 +42,7 @@ def main():
     port, smtp_port = free_port(), free_port()
     sink = SmtpSink(smtp_port)
     log = open(os.path.join(work, "service.log"), "w")
-    service = start(args.jar, port, [
-        "--spring.profiles.active=postgres,demo",
-        f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/{database}",
-        "--spring.datasource.username=postgres", "--spring.mail.host=127.0.0.1", f"--spring.mail.port={smtp_port}",
-        "--caseops.mail.sink.enabled=false", "--caseops.demo.cases=false"], log)
+    service = start(args.jar, port, postgres_options(database, smtp_port), log)
     restarted, stopped_at, back_at, first_after = threading.Event(), [None], [None], [None]
     try:
         submissions = Submissions(args.cases, basic("ivy.patel@initech.example", "ivy.patel"))

@@ -16,7 +16,7 @@ takeover took. Appends the table to bench/results/<date>.md.
 """
 import os, random, shutil, signal, sys, tempfile, threading, time
 
-from benchlib import (arguments, SmtpSink, Submissions, await_healthy, await_mails_sent, basic, drop_database,
+from benchlib import (postgres_options, arguments, SmtpSink, Submissions, await_healthy, await_mails_sent, basic, drop_database,
                       free_port, fresh_database, heading, launch, machine, outcome, outcome_problems, outcome_rows,
                       psql, record, require_jar)
 
@@ -32,10 +32,7 @@ def main():
     work = tempfile.mkdtemp(prefix="caseops-node-kill-")
     smtp_port = free_port()
     sink = SmtpSink(smtp_port)
-    options = ["--spring.profiles.active=postgres,demo",
-               f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/{database}",
-               "--spring.datasource.username=postgres", "--spring.mail.host=127.0.0.1",
-               f"--spring.mail.port={smtp_port}", "--caseops.mail.sink.enabled=false", "--caseops.demo.cases=false"]
+    options = postgres_options(database, smtp_port)
     if args.lock_seconds:
         options.append(f"--camunda.bpm.job-execution.lock-time-in-millis={args.lock_seconds * 1000}")
     ports = [free_port(), free_port()]

@@ -632,9 +632,18 @@ abstract class ContactApiBadInputScenarios {
             .list()) {
       processes.add(instance.getBusinessKey());
     }
-    assertThat(processes)
-        .as("a process for every case, a case for every process")
-        .isEqualTo(caseNumbers);
+    assertThat(caseNumbers).as("a case for every process").containsAll(processes);
+    // A case without its process is half-written, unless it ended and the history cleanup removed
+    // its process's history after the time to live (CaseLifecycleScenarios moves the clock so far).
+    Set<String> withoutProcess = new HashSet<>(caseNumbers);
+    withoutProcess.removeAll(processes);
+    for (String number : withoutProcess) {
+      assertThat(
+              jdbc.queryForObject(
+                  "select status from support_case where case_number = ?", String.class, number))
+          .as("%s has no process: it must have ended long ago", number)
+          .isIn(CaseStatus.CLOSED.label(), CaseStatus.REJECTED.label());
+    }
     assertThat(jdbc.queryForObject("select count(*) from named_contact", Integer.class))
         .isEqualTo(contactsBefore);
     assertThat(jdbc.queryForObject("select count(*) from case_submission", Integer.class))
