@@ -2,7 +2,6 @@ package io.caseops.notification;
 
 import io.caseops.system.EngineClock;
 import java.sql.Timestamp;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -41,17 +40,13 @@ class OutboxPurge implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.keepSent()));
     int mails = jdbc.update("delete from mail_outbox where sent_at < ?", cutoff);
-    List<String> stackTraces =
-        jdbc.queryForList(
-            "select JOB_EXCEPTION_STACK_ID_"
-                + ORPHAN_JOB_LOG
-                + " and JOB_EXCEPTION_STACK_ID_ is not null",
-            String.class,
-            cutoff);
+    // The stack traces first, while the log rows still point at them.
+    jdbc.update(
+        "delete from ACT_GE_BYTEARRAY where ID_ in (select JOB_EXCEPTION_STACK_ID_"
+            + ORPHAN_JOB_LOG
+            + ")",
+        cutoff);
     int logs = jdbc.update("delete" + ORPHAN_JOB_LOG, cutoff);
-    for (String id : stackTraces) {
-      jdbc.update("delete from ACT_GE_BYTEARRAY where ID_ = ?", id);
-    }
     LOG.info(
         "Housekeeping: purged {} mails sent before {} and {} job log entries of their send jobs",
         mails,

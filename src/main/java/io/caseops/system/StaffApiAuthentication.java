@@ -55,8 +55,8 @@ public class StaffApiAuthentication {
         Ordered.LOWEST_PRECEDENCE,
         (request, response, chain) -> {
           String path = RequestPaths.of(request);
-          boolean actuator = path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/");
-          if (actuator && (path.equals(HEALTH) || path.startsWith(HEALTH + "/"))) {
+          boolean actuator = RequestPaths.under(path, ACTUATOR);
+          if (RequestPaths.under(path, HEALTH)) {
             chain.doFilter(request, response); // for load balancers and orchestrators
             return;
           }

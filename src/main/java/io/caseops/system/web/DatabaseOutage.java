@@ -51,9 +51,6 @@ public final class DatabaseOutage {
           return true;
         }
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return false;
   }

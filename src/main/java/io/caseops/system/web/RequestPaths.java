@@ -14,4 +14,11 @@ public final class RequestPaths {
   public static String of(HttpServletRequest request) {
     return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
+
+  /**
+   * Whether {@code path} is {@code prefix} itself or lies below it ({@code /actuator/health/x}).
+   */
+  public static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
 }

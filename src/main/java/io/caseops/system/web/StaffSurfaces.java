@@ -52,10 +52,11 @@ class StaffSurfaces {
         (request, response, chain) -> {
           String path = RequestPaths.of(request);
           boolean staff =
-              under(path, webapps)
-                  || under(path, rest)
-                  || under(path, "/staff/api")
-                  || (under(path, "/actuator") && !under(path, "/actuator/health"));
+              RequestPaths.under(path, webapps)
+                  || RequestPaths.under(path, rest)
+                  || RequestPaths.under(path, "/staff/api")
+                  || (RequestPaths.under(path, "/actuator")
+                      && !RequestPaths.under(path, "/actuator/health"));
           if (staff && request.getLocalPort() != port) {
             RequestFilters.refuse(
                 response, 404, "Not Found", "No such resource on this port.", null, null, Map.of());
@@ -64,9 +65,5 @@ class StaffSurfaces {
           chain.doFilter(request, response);
         },
         "/*");
-  }
-
-  private static boolean under(String path, String prefix) {
-    return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 }
