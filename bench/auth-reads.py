@@ -9,34 +9,10 @@ and appends the table to bench/results/<date>.md with the machine and the commit
     python3 bench/auth-reads.py                   # 16 clients, 15 s per row
     python3 bench/auth-reads.py --clients 2 --seconds 1 --check   # CI's tiny run: counts, not times
 """
-import argparse, http.client, json, os, shutil, statistics, sys, tempfile, threading, time
+import argparse, json, os, shutil, sys, tempfile
 
-from benchlib import (JAR, SEV2_SUBMISSION, basic, call, free_port, heading, in_parallel, machine, record,
-                      require_jar, start)
-
-
-def measure(port, path, auth, clients, seconds):
-    latencies, errors, lock = [], [0], threading.Lock()
-    stop = time.time() + seconds
-
-    def worker():
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad = [], 0
-        while time.time() < stop:
-            t = time.perf_counter()
-            c.request("GET", path, headers={"Authorization": auth})
-            r = c.getresponse()
-            r.read()
-            mine.append((time.perf_counter() - t) * 1000)
-            bad += r.status != 200
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-
-    elapsed = in_parallel(worker, clients)
-    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
-    return {"calls": len(latencies), "errors": errors[0], "per_s": len(latencies) / elapsed,
-            "p50": q[49], "p95": q[94], "p99": q[98]}
+from benchlib import (JAR, SEV2_SUBMISSION, basic, call, free_port, heading, machine, measure, record, require_jar,
+                      start)
 
 
 def main():

@@ -1,5 +1,5 @@
 """What every benchmark of bench/ shares: starting the packaged jar, calling it, recording figures."""
-import base64, datetime, http.client, json, os, platform, socket, socketserver, subprocess, sys, threading, time
+import base64, datetime, statistics, http.client, json, os, platform, socket, socketserver, subprocess, sys, threading, time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -92,6 +92,31 @@ def in_parallel(worker, threads):
     for t in running:
         t.join()
     return time.perf_counter() - began
+
+
+def measure(port, path, auth, clients, seconds):
+    """GET path from that many keep-alive clients for that long: calls, non-200 answers, calls/s, p50/p95/p99 ms."""
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop = time.time() + seconds
+
+    def worker():
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, bad = [], 0
+        while time.time() < stop:
+            t = time.perf_counter()
+            c.request("GET", path, headers={"Authorization": auth} if auth else {})
+            r = c.getresponse()
+            r.read()
+            mine.append((time.perf_counter() - t) * 1000)
+            bad += r.status != 200
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    elapsed = in_parallel(worker, clients)
+    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    return {"calls": len(latencies), "errors": errors[0], "per_s": len(latencies) / elapsed,
+            "p50": q[49], "p95": q[94], "p99": q[98]}
 
 
 class Submissions:

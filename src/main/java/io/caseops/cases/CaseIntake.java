@@ -38,7 +38,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opening a case: the submission is checked (its fields by Bean Validation, the rules that span
@@ -168,6 +169,7 @@ public class CaseIntake {
   private final EntitlementLookup entitlements;
   private final Validator validator;
   private final EngineClock clock;
+  private final TransactionTemplate inTransaction;
 
   CaseIntake(
       CaseRecords records,
@@ -178,7 +180,8 @@ public class CaseIntake {
       NamedContacts contacts,
       EntitlementLookup entitlements,
       Validator validator,
-      EngineClock clock) {
+      EngineClock clock,
+      PlatformTransactionManager transactions) {
     this.records = records;
     this.queries = queries;
     this.submissions = submissions;
@@ -188,6 +191,7 @@ public class CaseIntake {
     this.entitlements = entitlements;
     this.validator = validator;
     this.clock = clock;
+    this.inTransaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -196,7 +200,6 @@ public class CaseIntake {
    * contract), so no case is opened for it. With an idempotency key, a retry returns the case of
    * the first submission.
    */
-  @Transactional
   public Submitted submitAs(
       NamedContacts.Contact contact, Submission submission, String idempotencyKey) {
     if (idempotencyKey != null) {
@@ -232,22 +235,35 @@ public class CaseIntake {
         default -> new UnprocessableException("product", refused.getMessage());
       };
     }
-    Submitted submitted = submit(submission);
-    if (idempotencyKey != null) {
-      submissions.remember(
-          contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
-    }
-    return submitted;
+    String caseNumber = nextCaseNumber();
+    // The case, its process and the idempotency key commit together: a retry racing this one
+    // fails on the key and is rolled back whole (ContactCaseController answers it the first case).
+    return inTransaction.execute(
+        status -> {
+          Submitted submitted = open(caseNumber, submission);
+          if (idempotencyKey != null) {
+            submissions.remember(
+                contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
+          }
+          return submitted;
+        });
   }
 
   /**
    * Opens a case and runs its intake (entitlement, severity, target, due dates) before returning.
    */
-  @Transactional
   public Submitted submit(Submission submission) {
     check(submission);
+    String caseNumber = nextCaseNumber();
+    return inTransaction.execute(status -> open(caseNumber, submission));
+  }
+
+  private String nextCaseNumber() {
+    return records.nextCaseNumber(clock.instant().atZone(ZoneOffset.UTC).getYear());
+  }
+
+  private Submitted open(String caseNumber, Submission submission) {
     Instant now = clock.instant();
-    String caseNumber = records.nextCaseNumber(now.atZone(ZoneOffset.UTC).getYear());
     String submitter = submission.submitter().strip().toLowerCase(Locale.ROOT);
     String description = submission.description().strip();
     records.insert(

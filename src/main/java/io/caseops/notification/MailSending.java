@@ -27,6 +27,14 @@ class MailSending implements EngineInternals.BackgroundJob {
 
   static final String TYPE = "caseops-send-mail";
 
+  static {
+    // Jakarta Mail 2.1 looks its StreamProvider up through the ServiceLoader for every body part,
+    // scanning the jar each time (jakartaee/mail-api#699): named here, it is loaded by its name.
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
   private final JdbcTemplate jdbc;
   private final JavaMailSender sender;
   private final MailProperties properties;

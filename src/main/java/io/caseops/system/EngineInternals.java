@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
@@ -175,6 +177,12 @@ public class EngineInternals {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setDmnEngineConfiguration(
+            ParsedOnceFeelEngine.installIn(
+                configuration.getDmnEngineConfiguration() != null
+                    ? configuration.getDmnEngineConfiguration()
+                    : (DefaultDmnEngineConfiguration)
+                        DmnEngineConfiguration.createDefaultDmnEngineConfiguration()));
         if (configuration.getCustomJobHandlers() == null) {
           configuration.setCustomJobHandlers(new ArrayList<>());
         }

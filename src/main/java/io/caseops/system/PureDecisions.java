@@ -1,14 +1,18 @@
 package io.caseops.system;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,21 +27,41 @@ public class PureDecisions {
 
   private final RepositoryService repository;
   private final DmnEngine dmn =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+      ParsedOnceFeelEngine.installIn(
+              (DefaultDmnEngineConfiguration)
+                  DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+          .buildEngine();
 
   /**
    * Parsed decisions by decision definition id: a deployed definition never changes, a redeployment
    * gets a new id.
    */
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  /**
+   * Results by definition id and inputs. A deployed table gives the same answer for the same
+   * inputs, unless it reads the clock (FEEL's now() or today()): those are evaluated every time.
+   * Inputs are few values from small sets (a catalogue and a plan, a severity and a time slot), so
+   * this stays small; past {@link #REMEMBERED} it starts afresh.
+   */
+  private final Map<Evaluation, DmnDecisionResult> results = new ConcurrentHashMap<>();
+
+  static final int REMEMBERED = 10_000;
+
+  private record Parsed(DmnDecision decision, boolean readsClock) {}
+
+  private record Evaluation(String definitionId, Map<String, Object> inputs) {}
 
   PureDecisions(RepositoryService repository) {
     this.repository = repository;
   }
 
-  /** The result of the latest deployed decision {@code key} for these inputs. */
+  /**
+   * The result of the latest deployed decision {@code key} for these inputs. The result may be
+   * shared with other callers: read it, never change it.
+   */
   public DmnDecisionResult evaluate(String key, Map<String, Object> inputs) {
-    DmnDecision decision =
+    String definitionId =
         EngineInternals.withoutAuthorization(
             () -> {
               DecisionDefinition latest =
@@ -49,9 +73,27 @@ public class PureDecisions {
               if (latest == null) {
                 throw new IllegalStateException("No decision '" + key + "' is deployed");
               }
-              return parsed.computeIfAbsent(
-                  latest.getId(), id -> dmn.parseDecision(key, repository.getDmnModelInstance(id)));
+              return latest.getId();
             });
-    return dmn.evaluateDecision(decision, Variables.fromMap(inputs));
+    Parsed decision = parsed.computeIfAbsent(definitionId, id -> parse(key, id));
+    if (decision.readsClock()) {
+      return dmn.evaluateDecision(decision.decision(), Variables.fromMap(inputs));
+    }
+    if (results.size() > REMEMBERED) {
+      results.clear();
+    }
+    return results.computeIfAbsent(
+        new Evaluation(definitionId, new HashMap<>(inputs)),
+        evaluation -> dmn.evaluateDecision(decision.decision(), Variables.fromMap(inputs)));
+  }
+
+  private Parsed parse(String key, String definitionId) {
+    return EngineInternals.withoutAuthorization(
+        () -> {
+          DmnModelInstance model = repository.getDmnModelInstance(definitionId);
+          String text = Dmn.convertToString(model);
+          return new Parsed(
+              dmn.parseDecision(key, model), text.contains("now()") || text.contains("today()"));
+        });
   }
 }

@@ -2,6 +2,7 @@ package io.caseops.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseops.system.ParsedOnceFeelEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +51,9 @@ public final class DecisionTable {
 
   public DecisionTable(String decisionId) {
     Path file = Path.of("processes", decisionId + ".dmn");
-    DefaultDmnEngineConfiguration configuration = new DefaultDmnEngineConfiguration();
+    // The FEEL engine the service runs, so that every decision test covers it too.
+    DefaultDmnEngineConfiguration configuration =
+        ParsedOnceFeelEngine.installIn(new DefaultDmnEngineConfiguration());
     configuration.customPostDecisionTableEvaluationListeners(
         List.of(
             new DmnDecisionTableEvaluationListener() {
