@@ -154,6 +154,19 @@ public class EngineInternals {
     command.getJobManager().send(job);
   }
 
+  /**
+   * Makes a DMN engine configuration use {@link ParsedOnceFeelEngine}, with the FEEL functions the
+   * configuration has when its engine is built.
+   */
+  public static <T extends DmnEngineConfiguration> T parsedOnceFeel(T configuration) {
+    DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) configuration;
+    dmn.setFeelEngineFactory(
+        () ->
+            new ParsedOnceFeelEngine(
+                Optional.ofNullable(dmn.getFeelCustomFunctionProviders()).orElse(List.of())));
+    return configuration;
+  }
+
   @Bean
   AbstractProcessEnginePlugin caseOpsEnginePlugin(List<BackgroundJob> jobs) {
     Map<String, FailedJobRetryConfiguration> cycles =
@@ -178,7 +191,7 @@ public class EngineInternals {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setDmnEngineConfiguration(
-            ParsedOnceFeelEngine.installIn(
+            parsedOnceFeel(
                 configuration.getDmnEngineConfiguration() != null
                     ? configuration.getDmnEngineConfiguration()
                     : (DefaultDmnEngineConfiguration)

@@ -6,10 +6,8 @@ import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -26,8 +24,9 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * {@link ScalaFeelEngine} parses every input entry of every rule and every output each time a
  * decision table runs: for a case's intake that was a tenth of the CPU. A parsed expression is
  * immutable and does not depend on the variables, so it is shared; evaluation is unchanged.
+ * Installed by {@link EngineInternals#parsedOnceFeel}.
  */
-public final class ParsedOnceFeelEngine extends ScalaFeelEngine {
+final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   /** More distinct expressions than deployed decisions ever hold: past it, start afresh. */
   private static final int LIMIT = 20_000;
@@ -37,20 +36,8 @@ public final class ParsedOnceFeelEngine extends ScalaFeelEngine {
   private final java.util.Map<String, Either<Failure, ParsedExpression>> unaryTests =
       new ConcurrentHashMap<>();
 
-  private ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
+  ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
-  }
-
-  /**
-   * Makes {@code dmn} use this engine, with the FEEL functions its configuration has when the DMN
-   * engine is built.
-   */
-  public static DefaultDmnEngineConfiguration installIn(DefaultDmnEngineConfiguration dmn) {
-    dmn.setFeelEngineFactory(
-        () ->
-            new ParsedOnceFeelEngine(
-                Optional.ofNullable(dmn.getFeelCustomFunctionProviders()).orElse(List.of())));
-    return dmn;
   }
 
   @Override

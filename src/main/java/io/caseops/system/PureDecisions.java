@@ -7,7 +7,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,9 +26,7 @@ public class PureDecisions {
 
   private final RepositoryService repository;
   private final DmnEngine dmn =
-      ParsedOnceFeelEngine.installIn(
-              (DefaultDmnEngineConfiguration)
-                  DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+      EngineInternals.parsedOnceFeel(DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
           .buildEngine();
 
   /**

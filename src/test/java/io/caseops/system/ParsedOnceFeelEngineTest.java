@@ -17,7 +17,7 @@ class ParsedOnceFeelEngineTest {
 
   private final FeelEngine camunda = new ScalaFeelEngine(List.of());
   private final FeelEngine parsedOnce =
-      ParsedOnceFeelEngine.installIn(new DefaultDmnEngineConfiguration())
+      EngineInternals.parsedOnceFeel(new DefaultDmnEngineConfiguration())
           .getFeelEngineFactory()
           .createInstance();
 

@@ -2,7 +2,7 @@ package io.caseops.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.caseops.system.ParsedOnceFeelEngine;
+import io.caseops.system.EngineInternals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ public final class DecisionTable {
     Path file = Path.of("processes", decisionId + ".dmn");
     // The FEEL engine the service runs, so that every decision test covers it too.
     DefaultDmnEngineConfiguration configuration =
-        ParsedOnceFeelEngine.installIn(new DefaultDmnEngineConfiguration());
+        EngineInternals.parsedOnceFeel(new DefaultDmnEngineConfiguration());
     configuration.customPostDecisionTableEvaluationListeners(
         List.of(
             new DmnDecisionTableEvaluationListener() {
