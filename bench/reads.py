@@ -34,7 +34,8 @@ def seed(database, template, count):
             c.submitted_at - make_interval(mins => g),
             case when g % 10 < 7 then c.submitted_at - make_interval(mins => g) end
         from support_case c, generate_series(1, {count}) g where c.case_number = '{template}'""")
-    psql(database, "analyze")
+    # A database in use is vacuumed by autovacuum; a freshly loaded table is not yet.
+    psql(database, "vacuum analyze support_case")
     return int(psql(database, "select count(*) from support_case"))
 
 
