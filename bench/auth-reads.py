@@ -9,21 +9,14 @@ and appends the table to bench/results/<date>.md with the machine and the commit
     python3 bench/auth-reads.py                   # 16 clients, 15 s per row
     python3 bench/auth-reads.py --clients 2 --seconds 1 --check   # CI's tiny run: counts, not times
 """
-import argparse, json, os, shutil, sys, tempfile
+import json, os, shutil, sys, tempfile
 
-from benchlib import (JAR, SEV2_SUBMISSION, basic, call, free_port, heading, machine, measure, record, require_jar,
-                      start)
+from benchlib import (SEV2_SUBMISSION, basic, call, free_port, heading, machine, measure, record, require_jar,
+                      start, timed_arguments)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jar", default=JAR)
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=15)
-    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
-    parser.add_argument("--check", action="store_true", help="fail on any non-200 answer (CI)")
-    parser.add_argument("--no-record", action="store_true", help="print only")
-    args = parser.parse_args()
+    args = timed_arguments(__doc__, clients=16, seconds=15).parse_args()
     require_jar(args.jar)
 
     port, data_dir = free_port(), tempfile.mkdtemp(prefix="caseops-bench-")

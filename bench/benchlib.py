@@ -1,5 +1,6 @@
 """What every benchmark of bench/ shares: starting the packaged jar, calling it, recording figures."""
-import base64, datetime, statistics, http.client, json, os, platform, socket, socketserver, subprocess, sys, threading, time
+import base64, contextlib, datetime, http.client, json, os, platform, shutil, socket, socketserver, statistics, subprocess
+import sys, tempfile, threading, time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -12,16 +13,31 @@ SEV2_SUBMISSION = {
                                   "businessImpact": "critical", "requestType": "incident"}}
 
 
-def arguments(doc, cases, clients):
-    """The options every load benchmark takes; add its own, then parse_args()."""
+def options(doc):
+    """The options every benchmark takes; add its own, then parse_args()."""
     import argparse
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default=JAR)
+    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
+    parser.add_argument("--check", action="store_true", help="exit 1 on anything lost, doubled, refused or "
+                                                              "unanswered (CI)")
+    parser.add_argument("--no-record", action="store_true", help="print only")
+    return parser
+
+
+def arguments(doc, cases, clients):
+    """The options of a load benchmark: so many cases from so many clients."""
+    parser = options(doc)
     parser.add_argument("--cases", type=int, default=cases)
     parser.add_argument("--clients", type=int, default=clients)
-    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
-    parser.add_argument("--check", action="store_true", help="exit 1 on anything lost, doubled or refused (CI)")
-    parser.add_argument("--no-record", action="store_true", help="print only")
+    return parser
+
+
+def timed_arguments(doc, clients, seconds):
+    """The options of a benchmark that calls for so many seconds per row, from 1 and from so many clients."""
+    parser = options(doc)
+    parser.add_argument("--clients", type=int, default=clients)
+    parser.add_argument("--seconds", type=float, default=seconds)
     return parser
 
 
@@ -165,6 +181,38 @@ class Submissions:
 def psql(database, sql):
     return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql],
                           capture_output=True, text=True, check=True).stdout.strip()
+
+
+class Node:
+    """A node started by postgres_node: its HTTP port, its database and the SMTP sink it mails."""
+    def __init__(self, port, database, sink):
+        self.port, self.database, self.sink = port, database, sink
+
+
+@contextlib.contextmanager
+def postgres_node(jar, name, profiles="postgres,demo", extra=()):
+    """The packaged jar on a fresh PostgreSQL database with an SMTP sink; afterwards the node is stopped and the
+    database dropped. Its log is kept (and named) when the benchmark failed."""
+    database = fresh_database(f"caseops_{name}")
+    work = tempfile.mkdtemp(prefix=f"caseops-{name}-")
+    port, smtp_port = free_port(), free_port()
+    sink = SmtpSink(smtp_port)
+    log = open(os.path.join(work, "service.log"), "w")
+    service = start(jar, port, postgres_options(database, smtp_port, profiles) + list(extra), log)
+    finished = False
+    try:
+        yield Node(port, database, sink)
+        finished = True
+    finally:
+        service.terminate()
+        service.wait(60)
+        log.close()
+        sink.stop()
+        drop_database(database)
+        if finished:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"the node's log: {log.name}", file=sys.stderr)
 
 
 def fresh_database(prefix):

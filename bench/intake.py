@@ -12,10 +12,9 @@ Prints cases/s and p50/p95/p99 of both, and the ratio. Appends the table to benc
     python3 bench/intake.py                                  # 2,000 cases, 16 clients
     python3 bench/intake.py --cases 20 --clients 2 --check --no-record    # CI
 """
-import json, os, shutil, statistics, sys, tempfile, threading, time, uuid
+import json, statistics, sys, threading, time, uuid
 
-from benchlib import (postgres_options, SmtpSink, arguments, basic, call, drop_database, free_port, fresh_database, heading,
-                      in_parallel, machine, record, require_jar, start)
+from benchlib import arguments, basic, call, heading, in_parallel, machine, postgres_node, record, require_jar
 
 ANSWERS = {
     1: {"productionAffected": True, "productUsable": False, "workaroundAvailable": False,
@@ -63,14 +62,9 @@ def main():
     args = parser.parse_args()
     require_jar(args.jar)
 
-    database = fresh_database("caseops_bench")
-    work = tempfile.mkdtemp(prefix="caseops-intake-")
-    port, smtp_port = free_port(), free_port()
-    sink = SmtpSink(smtp_port)
-    log = open(os.path.join(work, "service.log"), "w")
-    service = start(args.jar, port, postgres_options(database, smtp_port, "postgres,demo,bench"), log)
     refused, latencies, severities, lock = [], [], {}, threading.Lock()
-    try:
+    with postgres_node(args.jar, "intake", profiles="postgres,demo,bench") as node:
+        port = node.port
         # Warm-up: the first calls load classes and caches; not measured.
         for i in range(min(50, args.cases)):
             contact, body = submission(i)
@@ -104,12 +98,6 @@ def main():
         if status != 200:
             sys.exit(f"the engine ceiling answered {status}: {answer[:300]}")
         ceiling = json.loads(answer)
-    finally:
-        service.terminate()
-        service.wait(60)
-        log.close()
-        sink.stop()
-        drop_database(database)
 
     intake_rate = len(latencies) / seconds
     p50, p95, p99 = quantiles(latencies) if latencies else (0, 0, 0)
@@ -125,7 +113,6 @@ def main():
     record("\n".join(lines) + "\n", args.no_record)
     if refused:
         print("refused, for example:", *refused[:3], sep="\n  ")
-    shutil.rmtree(work, ignore_errors=True)
     if args.check and (refused or not latencies):
         sys.exit("intake check failed: some submissions were refused")
 

@@ -11,10 +11,9 @@ bench/results/<date>.md.
     python3 bench/quotes.py                               # 16 clients, 15 s per row
     python3 bench/quotes.py --clients 2 --seconds 1 --check --no-record    # CI
 """
-import argparse, os, shutil, sys, tempfile, time
+import sys, time
 
-from benchlib import (JAR, SmtpSink, drop_database, free_port, fresh_database, heading, machine, measure,
-                      postgres_options, psql, record, require_jar, start)
+from benchlib import heading, machine, measure, postgres_node, psql, record, require_jar, timed_arguments
 
 QUOTES = [
     "catalogue=automation-anywhere&plan=silver&severity=2&product=automation-360&region=EMEA",
@@ -27,47 +26,28 @@ WRITES = "select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from pg_sta
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jar", default=JAR)
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=15)
-    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
-    parser.add_argument("--check", action="store_true", help="fail on a non-200 answer or a row written (CI)")
-    parser.add_argument("--no-record", action="store_true", help="print only")
-    args = parser.parse_args()
+    args = timed_arguments(__doc__, clients=16, seconds=15).parse_args()
     require_jar(args.jar)
 
-    database = fresh_database("caseops_quotes")
-    work = tempfile.mkdtemp(prefix="caseops-quotes-")
-    port, smtp_port = free_port(), free_port()
-    sink = SmtpSink(smtp_port)
-    log = open(os.path.join(work, "service.log"), "w")
-    service = start(args.jar, port, postgres_options(database, smtp_port) +
-                    ["--caseops.security.anonymous.burst=100000000",
-                     "--caseops.security.anonymous.per-second=100000000"], log)
     rows = []
-    try:
+    with postgres_node(args.jar, "quotes", extra=["--caseops.security.anonymous.burst=100000000",
+                                                  "--caseops.security.anonymous.per-second=100000000"]) as node:
         # Warm-up, unmeasured: classes, parsed decisions.
         for query in QUOTES:
-            measure(port, f"/api/policy/response-due?{query}", None, 1, 1)
-        decisions_before = int(psql(database, "select count(*) from act_hi_decinst"))
+            measure(node.port, f"/api/policy/response-due?{query}", None, 1, 1)
+        decisions_before = int(psql(node.database, "select count(*) from act_hi_decinst"))
         # PostgreSQL reports table statistics with a delay of up to a second: let the start-up's writes land.
         time.sleep(2)
-        writes_before = int(psql(database, WRITES))
+        writes_before = int(psql(node.database, WRITES))
         for clients in sorted({1, args.clients}):
             for query in QUOTES:
-                m = measure(port, f"/api/policy/response-due?{query}", None, clients, args.seconds / len(QUOTES))
+                m = measure(node.port, f"/api/policy/response-due?{query}", None, clients,
+                            args.seconds / len(QUOTES))
                 rows.append((query, clients, m))
-        decisions = int(psql(database, "select count(*) from act_hi_decinst")) - decisions_before
+        decisions = int(psql(node.database, "select count(*) from act_hi_decinst")) - decisions_before
         # No case is open and the job executor is idle, so any growth is the quotes'.
         time.sleep(2)
-        writes = int(psql(database, WRITES)) - writes_before
-    finally:
-        service.terminate()
-        service.wait(60)
-        log.close()
-        sink.stop()
-        drop_database(database)
+        writes = int(psql(node.database, WRITES)) - writes_before
 
     lines = [heading("quotes", args.label), "",
              f"{machine('PostgreSQL (local), one node, history level full')}, anonymous, "
@@ -83,7 +63,6 @@ def main():
     lines += ["", f"Decision history rows written by the quotes: {decisions}; rows written to any table: {writes}. "
               "(p50/p95/p99: the worst of the quotes.)"]
     record("\n".join(lines) + "\n", args.no_record)
-    shutil.rmtree(work, ignore_errors=True)
     if args.check and (any(m["errors"] or not m["calls"] for _, _, m in rows) or decisions or writes):
         sys.exit("quotes check failed: a non-200 answer, no answer, or rows written")
 

@@ -12,10 +12,10 @@ p50/p95/p99 and the cases in the database; appends the table to bench/results/<d
     python3 bench/reads.py                                          # 100,000 cases, 16 clients, 10 s per row
     python3 bench/reads.py --cases 1000 --clients 2 --seconds 1 --check --no-record    # CI
 """
-import argparse, json, os, shutil, sys, tempfile
+import json, sys
 
-from benchlib import (JAR, SEV2_SUBMISSION, SmtpSink, basic, call, drop_database, free_port, fresh_database,
-                      heading, machine, measure, postgres_options, psql, record, require_jar, start)
+from benchlib import (SEV2_SUBMISSION, basic, call, heading, machine, measure, postgres_node, psql, record,
+                      require_jar, timed_arguments)
 
 IVY = ("ivy.patel@initech.example", "ivy.patel")
 COLLEAGUE = "jon.berg@initech.example"
@@ -40,47 +40,29 @@ def seed(database, template, count):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--jar", default=JAR)
+    parser = timed_arguments(__doc__, clients=16, seconds=10)
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--label", default=None, help="what was measured (default: the commit)")
-    parser.add_argument("--check", action="store_true", help="fail on any non-200 answer (CI)")
-    parser.add_argument("--no-record", action="store_true", help="print only")
     args = parser.parse_args()
     require_jar(args.jar)
 
-    database = fresh_database("caseops_reads")
-    work = tempfile.mkdtemp(prefix="caseops-reads-")
-    port, smtp_port = free_port(), free_port()
-    sink = SmtpSink(smtp_port)
-    log = open(os.path.join(work, "service.log"), "w")
-    service = start(args.jar, port, postgres_options(database, smtp_port), log)
     ivy = basic(*IVY)
     rows = []
-    try:
-        status, body = call(port, "POST", "/api/cases", ivy, SEV2_SUBMISSION)
+    with postgres_node(args.jar, "reads") as node:
+        status, body = call(node.port, "POST", "/api/cases", ivy, SEV2_SUBMISSION)
         if status != 201:
             sys.exit(f"could not open the case: {status} {body[:300]}")
         number = json.loads(body)["caseNumber"]
-        total = seed(database, number, args.cases)
+        total = seed(node.database, number, args.cases)
         deep = max(0, args.cases // 2 // 20 - 1)  # ivy's own cases are half the seeded ones, 20 a page
         paths = [("GET /api/cases (page 0)", "/api/cases"),
                  (f"GET /api/cases?page={deep}", f"/api/cases?page={deep}"),
                  ("GET /api/cases/{n}", f"/api/cases/{number}")]
-        status, body = call(port, "GET", paths[1][1], ivy)
+        status, body = call(node.port, "GET", paths[1][1], ivy)
         if status != 200 or not json.loads(body).get("cases"):
             sys.exit(f"the deep page is empty or refused: {status} {body[:300]}")
         for name, path in paths:
             for clients in sorted({1, args.clients}):
-                rows.append((name, clients, measure(port, path, ivy, clients, args.seconds)))
-    finally:
-        service.terminate()
-        service.wait(60)
-        log.close()
-        sink.stop()
-        drop_database(database)
+                rows.append((name, clients, measure(node.port, path, ivy, clients, args.seconds)))
 
     lines = [heading("reads", args.label), "",
              f"{machine('PostgreSQL (local), one node')}, {total:,} cases in the database, HTTP Basic as "
@@ -91,7 +73,6 @@ def main():
         lines.append(f"| {name} | {clients} | {m['calls']} | {m['per_s']:.0f} | {m['p50']:.1f} | "
                      f"{m['p95']:.1f} | {m['p99']:.1f} | {m['errors']} |")
     record("\n".join(lines) + "\n", args.no_record)
-    shutil.rmtree(work, ignore_errors=True)
     if args.check and any(m["errors"] or not m["calls"] for _, _, m in rows):
         sys.exit("reads check failed: some calls did not answer 200")
 
