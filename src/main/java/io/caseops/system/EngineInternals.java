@@ -24,7 +24,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -46,6 +51,7 @@ import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,6 +68,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@link BackgroundJob}s (the mail outbox): queued in the step's transaction ({@link
  *       #queue}), run by the job executor with a retry cycle of their own, their incidents shown on
  *       the case in Cockpit;
+ *   <li>the job executor woken when a job falls due ({@link JobsDue}, {@link #wakeJobExecutor}),
+ *       which the engine does only for a job due within its wait time;
  *   <li>String variables longer than the engine's 4,000-character text column, stored as bytes;
  *   <li>every deployed decision checked against the value sets its columns declare ({@link
  *       DecisionValues}).
@@ -87,6 +95,23 @@ public class EngineInternals {
 
     /** Does the work; an exception rolls it back and schedules the next attempt. */
     void run(String configuration);
+  }
+
+  /**
+   * Told the due instant of each job this node creates (from the engine's job log, written at
+   * history level full) and of each failed job's next attempt, in the command that schedules it.
+   */
+  public interface JobsDue {
+    void dueAt(Instant due);
+  }
+
+  /** Makes this node's job executor look for due jobs now, if it runs. */
+  public static void wakeJobExecutor(ProcessEngine engine) {
+    JobExecutor executor =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    if (executor != null && executor.isActive()) {
+      executor.jobWasAdded();
+    }
   }
 
   /** The engine's "now", which tests move with ClockUtil. */
@@ -168,7 +193,9 @@ public class EngineInternals {
   }
 
   @Bean
-  AbstractProcessEnginePlugin caseOpsEnginePlugin(List<BackgroundJob> jobs) {
+  AbstractProcessEnginePlugin caseOpsEnginePlugin(
+      List<BackgroundJob> jobs, ObjectProvider<JobsDue> jobsDue) {
+    JobsDue dueAt = due -> jobsDue.ifAvailable(listener -> listener.dueAt(due));
     Map<String, FailedJobRetryConfiguration> cycles =
         jobs.stream()
             .collect(
@@ -201,7 +228,11 @@ public class EngineInternals {
         }
         jobs.forEach(job -> configuration.getCustomJobHandlers().add(new Handler(job)));
         configuration.setFailedJobCommandFactory(
-            (jobId, exception) -> new RetryCmd(jobId, exception, cycles::get));
+            (jobId, exception) -> new RetryCmd(jobId, exception, cycles::get, dueAt));
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+          configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(new JobCreated(dueAt));
         if (configuration.getCustomPreVariableSerializers() == null) {
           configuration.setCustomPreVariableSerializers(new ArrayList<>());
         }
@@ -285,6 +316,23 @@ public class EngineInternals {
     }
   }
 
+  /** Passes on the due instant of each job created with one (timers), from the engine's job log. */
+  private record JobCreated(JobsDue jobsDue) implements HistoryEventHandler {
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (event instanceof HistoricJobLogEvent log
+          && event.isEventOfType(HistoryEventTypes.JOB_CREATE)
+          && log.getJobDueDate() != null) {
+        jobsDue.dueAt(log.getJobDueDate().toInstant());
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      events.forEach(this::handleEvent);
+    }
+  }
+
   /**
    * The engine's own retry command, with each background job's cycle (the engine applies retry
    * cycles only to jobs of a BPMN activity; without this, a failed background job would be retried
@@ -293,26 +341,36 @@ public class EngineInternals {
   private static final class RetryCmd extends DefaultJobRetryCmd {
 
     private final Function<String, FailedJobRetryConfiguration> cycles;
+    private final JobsDue jobsDue;
 
     RetryCmd(
-        String jobId, Throwable exception, Function<String, FailedJobRetryConfiguration> cycles) {
+        String jobId,
+        Throwable exception,
+        Function<String, FailedJobRetryConfiguration> cycles,
+        JobsDue jobsDue) {
       super(jobId, exception);
       this.cycles = cycles;
+      this.jobsDue = jobsDue;
     }
 
     @Override
     public Object execute(CommandContext commandContext) {
       JobEntity job = getJob();
       if (job == null || cycles.apply(job.getJobHandlerType()) == null) {
-        return super.execute(commandContext);
+        super.execute(commandContext);
+      } else {
+        try {
+          executeCustomStrategy(commandContext, job, null);
+        } catch (Exception e) {
+          executeStandardStrategy(commandContext);
+        }
+        if (job.getRetries() == 0) {
+          showOnTheCase(commandContext, job);
+        }
       }
-      try {
-        executeCustomStrategy(commandContext, job, null);
-      } catch (Exception e) {
-        executeStandardStrategy(commandContext);
-      }
-      if (job.getRetries() == 0) {
-        showOnTheCase(commandContext, job);
+      // The next attempt is due later: wake the job executor then, not at its next poll.
+      if (job != null && job.getRetries() > 0 && job.getDuedate() != null) {
+        jobsDue.dueAt(job.getDuedate().toInstant());
       }
       return null;
     }

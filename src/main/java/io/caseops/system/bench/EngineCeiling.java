@@ -1,14 +1,7 @@
 package io.caseops.system.bench;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -57,38 +50,11 @@ class EngineCeiling {
         .enableDuplicateFiltering(false)
         .addModelInstance(PROCESS + ".bpmn", model)
         .deploy();
-    long[] nanos = new long[instances];
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long began = System.nanoTime();
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        work.add(
-            pool.submit(
-                () -> {
-                  for (int i; (i = next.getAndIncrement()) < instances; ) {
-                    long start = System.nanoTime();
-                    runtime.startProcessInstanceByKey(PROCESS, "bench-" + i);
-                    nanos[i] = System.nanoTime() - start;
-                  }
-                }));
-      }
-      for (Future<?> done : work) {
-        done.get(1, TimeUnit.HOURS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    double seconds = (System.nanoTime() - began) / 1e9;
-    Arrays.sort(nanos);
-    return Map.of(
-        "instances", instances,
-        "threads", threads,
-        "seconds", seconds,
-        "perSecond", instances / seconds,
-        "p50Ms", nanos[(int) (instances * 0.50)] / 1e6,
-        "p95Ms", nanos[Math.min(instances - 1, (int) (instances * 0.95))] / 1e6,
-        "p99Ms", nanos[Math.min(instances - 1, (int) (instances * 0.99))] / 1e6);
+    Map<String, Object> figures =
+        new HashMap<>(
+            Parallel.run(
+                instances, threads, i -> runtime.startProcessInstanceByKey(PROCESS, "bench-" + i)));
+    figures.put("instances", instances);
+    return figures;
   }
 }
