@@ -57,6 +57,8 @@ class DemoData implements ApplicationRunner {
           new StaffMember("erin", "Erin", "Doyle", List.of(StaffGroups.ESCALATION_MANAGERS)),
           new StaffMember("mia", "Mia", "Larsen", List.of(StaffGroups.SUPPORT_MANAGERS)),
           new StaffMember("tom", "Tom", "Fischer", List.of(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS)),
+          new StaffMember(
+              "clara", "Clara", "Nguyen", List.of(StaffGroups.CUSTOMER_SUCCESS_MANAGERS)),
           new StaffMember("paula", "Paula", "Costa", List.of(StaffGroups.PROCESS_OWNERS)));
 
   private final IdentityService identity;

@@ -21,6 +21,7 @@ class AccountRepository {
       String language,
       String escalationManager,
       String technicalAccountManager,
+      String customerSuccessManager,
       List<String> addOns,
       boolean accountWideVisibility) {}
 
@@ -45,7 +46,8 @@ class AccountRepository {
     return jdbc
         .query(
             "select id, name, catalogue, plan, region, language, escalation_manager, "
-                + "technical_account_manager, account_wide_visibility from account where id = ?",
+                + "technical_account_manager, customer_success_manager, account_wide_visibility "
+                + "from account where id = ?",
             (rs, row) -> account(rs, addOns),
             id)
         .stream()
@@ -62,6 +64,16 @@ class AccountRepository {
 
   void setAccountWideVisibility(String id, boolean accountWide) {
     jdbc.update("update account set account_wide_visibility = ? where id = ?", accountWide, id);
+  }
+
+  /** Who looks after the account: its TAM and its CSM (null: nobody). */
+  void setAccountTeam(String id, String technicalAccountManager, String customerSuccessManager) {
+    jdbc.update(
+        "update account set technical_account_manager = ?, customer_success_manager = ? "
+            + "where id = ?",
+        technicalAccountManager,
+        customerSuccessManager,
+        id);
   }
 
   /** The account's contracts for a product, the latest first. */
@@ -88,6 +100,7 @@ class AccountRepository {
         rs.getString("language"),
         rs.getString("escalation_manager"),
         rs.getString("technical_account_manager"),
+        rs.getString("customer_success_manager"),
         addOns,
         rs.getBoolean("account_wide_visibility"));
   }

@@ -34,6 +34,12 @@ public class PlanEntitlements {
       return ((Number) all.get("delegatedAdminLimit")).intValue();
     }
 
+    /** The share of first responses the plan promises on time (0.9 = 90 %); null: no goal. */
+    public Double attainmentGoal() {
+      Object goal = all.get("attainmentGoal");
+      return goal == null ? null : ((Number) goal).doubleValue();
+    }
+
     public String regionChoice() {
       return (String) all.get("regionChoice");
     }

@@ -41,10 +41,43 @@ public class Notifications {
       List<String> cc,
       Map<String, ?> model,
       String processInstanceId) {
+    return queueKeyed(
+        caseNumber + "/" + event + "/" + sequence,
+        caseNumber,
+        event,
+        to,
+        cc,
+        model,
+        processInstanceId);
+  }
+
+  /**
+   * The same for a mail about no one case (a report's alert): its dedupe key is {@code
+   * topic/event/sequence}.
+   */
+  public boolean queueAbout(
+      String topic,
+      String event,
+      String sequence,
+      List<String> to,
+      Map<String, ?> model,
+      String processInstanceId) {
+    return queueKeyed(
+        topic + "/" + event + "/" + sequence, null, event, to, List.of(), model, processInstanceId);
+  }
+
+  private boolean queueKeyed(
+      String dedupeKey,
+      String caseNumber,
+      String event,
+      List<String> to,
+      List<String> cc,
+      Map<String, ?> model,
+      String processInstanceId) {
     MailTemplates.Rendered rendered = templates.render(event, model);
     return outbox.queue(
         new Mail(
-            caseNumber + "/" + event + "/" + sequence,
+            dedupeKey,
             caseNumber,
             event,
             to,

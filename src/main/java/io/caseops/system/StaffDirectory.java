@@ -105,6 +105,7 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
     groups.put(StaffGroups.ESCALATION_MANAGERS, "Escalation managers");
     groups.put(StaffGroups.SUPPORT_MANAGERS, "Support managers");
     groups.put(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, "Technical account managers");
+    groups.put(StaffGroups.CUSTOMER_SUCCESS_MANAGERS, "Customer success managers");
     groups.put(StaffGroups.PROCESS_OWNERS, "Process owners");
     groups.put(StaffGroups.MONITORING, "Monitoring (metrics scrapers)");
     groups.put(StaffGroups.ADMINS, "CaseOps administrators");

@@ -12,6 +12,7 @@ public final class StaffGroups {
   public static final String ESCALATION_MANAGERS = "escalation-managers";
   public static final String SUPPORT_MANAGERS = "support-managers";
   public static final String TECHNICAL_ACCOUNT_MANAGERS = "technical-account-managers";
+  public static final String CUSTOMER_SUCCESS_MANAGERS = "customer-success-managers";
   public static final String PROCESS_OWNERS = "process-owners";
 
   /**
@@ -25,7 +26,11 @@ public final class StaffGroups {
 
   /** Groups that watch cases in Cockpit. */
   public static final List<String> MANAGERS =
-      List.of(SUPPORT_MANAGERS, ESCALATION_MANAGERS, TECHNICAL_ACCOUNT_MANAGERS);
+      List.of(
+          SUPPORT_MANAGERS,
+          ESCALATION_MANAGERS,
+          TECHNICAL_ACCOUNT_MANAGERS,
+          CUSTOMER_SUCCESS_MANAGERS);
 
   private StaffGroups() {}
 }

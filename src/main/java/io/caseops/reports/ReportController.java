@@ -1,0 +1,193 @@
+package io.caseops.reports;
+
+import io.caseops.reports.Attainment.Group;
+import io.caseops.reports.Attainment.GroupBy;
+import io.caseops.reports.AttainmentReport.Figures;
+import io.caseops.reports.AttainmentReport.Miss;
+import io.caseops.system.EngineClock;
+import io.caseops.system.StaffApiAuthentication;
+import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.web.BadRequestException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SLA attainment for support managers (every account) and technical account managers (their
+ * accounts): JSON, or CSV with {@code Accept: text/csv} for spreadsheets. docs/reports.md.
+ */
+@RestController
+@RequestMapping(ReportController.PATH)
+class ReportController {
+
+  static final String PATH = StaffApiAuthentication.PATH + "/reports";
+  static final String CSV = "text/csv";
+
+  private final AttainmentReport report;
+  private final EngineClock clock;
+
+  ReportController(AttainmentReport report, EngineClock clock) {
+    this.report = report;
+    this.clock = clock;
+  }
+
+  @GetMapping(value = "/attainment", produces = MediaType.APPLICATION_JSON_VALUE)
+  Figures attainment(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "plan") String groupBy) {
+    Viewer viewer = Viewer.of(staff);
+    return report.figures(period(period, from, to), groupBy(groupBy), viewer);
+  }
+
+  @GetMapping(value = "/attainment", produces = CSV)
+  ResponseEntity<String> attainmentCsv(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "plan") String groupBy) {
+    Figures figures = attainment(staff, period, from, to, groupBy);
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "group (" + figures.groupBy() + ")",
+            "catalogue",
+            "plan",
+            "goal %",
+            "cases",
+            "met",
+            "missed",
+            "pending",
+            "no target",
+            "closed unanswered",
+            "attainment %",
+            "budget left",
+            "projected cases",
+            "projected misses",
+            "projected attainment %",
+            "projected below goal"));
+    for (Group group : figures.groups()) {
+      rows.add(
+          Arrays.asList(
+              group.key(),
+              group.catalogue(),
+              group.plan(),
+              percent(group.goal()),
+              group.cases(),
+              group.met(),
+              group.missed(),
+              group.pending(),
+              group.noTarget(),
+              group.closedUnanswered(),
+              percent(group.attainment()),
+              group.budgetLeft(),
+              group.projection().cases(),
+              group.projection().misses(),
+              percent(group.projection().attainment()),
+              group.projection().belowGoal()));
+    }
+    return csv("attainment-" + figures.period() + "-" + figures.groupBy(), rows);
+  }
+
+  @GetMapping(value = "/attainment/misses", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Miss> misses(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Viewer viewer = Viewer.of(staff);
+    return report.misses(period(period, from, to), viewer);
+  }
+
+  @GetMapping(value = "/attainment/misses", produces = CSV)
+  ResponseEntity<String> missesCsv(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "case",
+            "account",
+            "account name",
+            "plan",
+            "severity",
+            "due at",
+            "responded at",
+            "minutes late"));
+    for (Miss miss : misses(staff, period, from, to)) {
+      rows.add(
+          Arrays.asList(
+              miss.caseNumber(),
+              miss.accountId(),
+              miss.accountName(),
+              miss.plan(),
+              miss.severity(),
+              miss.dueAt(),
+              miss.respondedAt(),
+              miss.minutesLate()));
+    }
+    return csv("missed-" + period(period, from, to).name(), rows);
+  }
+
+  private ReportPeriod period(String period, String from, String to) {
+    return ReportPeriod.of(period, from, to, clock.instant());
+  }
+
+  private static GroupBy groupBy(String name) {
+    return GroupBy.of(name)
+        .orElseThrow(
+            () ->
+                BadRequestException.of(
+                    "groupBy",
+                    "must be one of "
+                        + Arrays.stream(GroupBy.values())
+                            .map(g -> g.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))));
+  }
+
+  private static String percent(Double share) {
+    return share == null ? null : String.format(Locale.ROOT, "%.1f", share * 100);
+  }
+
+  /** RFC 4180 lines; a cell a spreadsheet would take for a formula is made text. */
+  private static ResponseEntity<String> csv(String name, List<List<Object>> rows) {
+    String body =
+        rows.stream()
+            .map(row -> row.stream().map(ReportController::cell).collect(Collectors.joining(",")))
+            .collect(Collectors.joining("\r\n", "", "\r\n"));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
+        .body(body);
+  }
+
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+      text = "'" + text;
+    }
+    return text.matches(".*[\",\r\n].*") || text.startsWith("'")
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
+  }
+}
