@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -251,11 +252,24 @@ public class EngineInternals {
   }
 
   /**
-   * Every deployed decision is checked against its declared value sets ({@link DecisionValues}).
+   * How many decisions this node's engine has parsed: it rises when a DMN is deployed here (and
+   * when a definition is first loaded), so that {@link PureDecisions} looks the latest version up
+   * again at once.
+   */
+  static long decisionsParsed() {
+    return DECISIONS_PARSED.get();
+  }
+
+  private static final AtomicLong DECISIONS_PARSED = new AtomicLong();
+
+  /**
+   * Every deployed decision is checked against its declared value sets ({@link DecisionValues}),
+   * and counted ({@link #decisionsParsed}).
    */
   private static final class DeclaredValuesCheck implements DmnTransformListener {
     @Override
     public void transformDecision(Decision decision, DmnDecision dmnDecision) {
+      DECISIONS_PARSED.incrementAndGet();
       List<String> problems = DecisionValues.problems(decision);
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException(

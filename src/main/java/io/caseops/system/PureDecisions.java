@@ -1,5 +1,6 @@
 package io.caseops.system;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,13 @@ public class PureDecisions {
 
   static final int REMEMBERED = 10_000;
 
+  /** How long the latest definition of a key is taken as known without asking the database. */
+  static final Duration LATEST_FOR = Duration.ofSeconds(5);
+
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+
+  private record Latest(String definitionId, long lookedUpAt, long generation) {}
+
   private record Parsed(DmnDecision decision, boolean readsClock) {}
 
   private record Evaluation(String definitionId, Map<String, Object> inputs) {}
@@ -58,20 +66,7 @@ public class PureDecisions {
    * shared with other callers: read it, never change it.
    */
   public DmnDecisionResult evaluate(String key, Map<String, Object> inputs) {
-    String definitionId =
-        EngineInternals.withoutAuthorization(
-            () -> {
-              DecisionDefinition latest =
-                  repository
-                      .createDecisionDefinitionQuery()
-                      .decisionDefinitionKey(key)
-                      .latestVersion()
-                      .singleResult();
-              if (latest == null) {
-                throw new IllegalStateException("No decision '" + key + "' is deployed");
-              }
-              return latest.getId();
-            });
+    String definitionId = latestId(key);
     Parsed decision = parsed.computeIfAbsent(definitionId, id -> parse(key, id));
     if (decision.readsClock()) {
       return dmn.evaluateDecision(decision.decision(), Variables.fromMap(inputs));
@@ -82,6 +77,39 @@ public class PureDecisions {
     return results.computeIfAbsent(
         new Evaluation(definitionId, new HashMap<>(inputs)),
         evaluation -> dmn.evaluateDecision(decision.decision(), Variables.fromMap(inputs)));
+  }
+
+  /**
+   * The id of the latest deployed definition of {@code key}, looked up in the database at most
+   * every {@link #LATEST_FOR}, and at once after this node parsed a decision (a deployment here). A
+   * version deployed on another node is used here within {@link #LATEST_FOR}.
+   */
+  private String latestId(String key) {
+    long generation = EngineInternals.decisionsParsed();
+    // An expiry, not policy time: the engine clock, which tests stop, must not keep it forever.
+    long now = System.nanoTime();
+    Latest known = latest.get(key);
+    if (known != null
+        && known.generation() == generation
+        && now - known.lookedUpAt() < LATEST_FOR.toNanos()) {
+      return known.definitionId();
+    }
+    String definitionId =
+        EngineInternals.withoutAuthorization(
+            () -> {
+              DecisionDefinition definition =
+                  repository
+                      .createDecisionDefinitionQuery()
+                      .decisionDefinitionKey(key)
+                      .latestVersion()
+                      .singleResult();
+              if (definition == null) {
+                throw new IllegalStateException("No decision '" + key + "' is deployed");
+              }
+              return definition.getId();
+            });
+    latest.put(key, new Latest(definitionId, now, generation));
+    return definitionId;
   }
 
   private Parsed parse(String key, String definitionId) {
