@@ -8,6 +8,8 @@ import io.caseops.system.EngineClock;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.web.BadRequestException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +102,36 @@ class ReportController {
               group.projection().belowGoal()));
     }
     return csv("attainment-" + figures.period() + "-" + figures.groupBy(), rows);
+  }
+
+  /** One month's figures of a trend. */
+  record Month(String period, List<Group> groups) {}
+
+  /** The last {@code months} calendar months, this one included, oldest first: for a chart. */
+  @GetMapping(value = "/attainment/trend", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Month> trend(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
+      @RequestParam(defaultValue = "12") String months,
+      @RequestParam(defaultValue = "plan") String groupBy) {
+    Viewer viewer = Viewer.of(staff);
+    GroupBy by = groupBy(groupBy);
+    int count;
+    try {
+      count = Integer.parseInt(months);
+    } catch (NumberFormatException e) {
+      count = 0;
+    }
+    if (count < 1 || count > 36) {
+      throw BadRequestException.of("months", "must be a whole number from 1 to 36");
+    }
+    YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    List<Month> trend = new ArrayList<>();
+    for (int back = count - 1; back >= 0; back--) {
+      Figures figures =
+          report.figures(period(month.minusMonths(back).toString(), null, null), by, viewer);
+      trend.add(new Month(figures.period(), figures.groups()));
+    }
+    return trend;
   }
 
   @GetMapping(value = "/attainment/misses", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -192,6 +192,24 @@ class AttainmentReportTest {
   }
 
   @Test
+  void theTrendGivesEachOfTheLastMonthsOldestFirst() throws Exception {
+    HttpResponse<String> answer =
+        get("/staff/api/reports/attainment/trend?months=3&groupBy=plan", "mia", "application/json");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode months = json.readTree(answer.body());
+    assertThat(months)
+        .extracting(month -> month.get("period").asText())
+        .containsExactly("2025-01", "2025-02", "2025-03");
+    assertThat(months.get(0).get("groups")).isEmpty();
+    JsonNode march = months.get(2);
+    assertThat(group(march, "silver").get("attainment").asDouble()).isEqualTo(0.75);
+    HttpResponse<String> tooMany =
+        get("/staff/api/reports/attainment/trend?months=99", "mia", "application/json");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("\"field\":\"months\"");
+  }
+
+  @Test
   void badParametersAnswer400NamingTheField() throws Exception {
     HttpResponse<String> groupBy = get(MARCH + "&groupBy=colour", "mia", "application/json");
     assertThat(groupBy.statusCode()).isEqualTo(400);
