@@ -111,22 +111,17 @@ class ReportController {
   @GetMapping(value = "/attainment/trend", produces = MediaType.APPLICATION_JSON_VALUE)
   List<Month> trend(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
-      @RequestParam(defaultValue = "12") String months,
+      @RequestParam(defaultValue = "12") int months,
       @RequestParam(defaultValue = "plan") String groupBy) {
     Viewer viewer = Viewer.of(staff);
     GroupBy by = groupBy(groupBy);
-    int count;
-    try {
-      count = Integer.parseInt(months);
-    } catch (NumberFormatException e) {
-      count = 0;
-    }
-    if (count < 1 || count > 36) {
+    // A value that is no number at all is refused by ApiErrors, naming the parameter.
+    if (months < 1 || months > 36) {
       throw BadRequestException.of("months", "must be a whole number from 1 to 36");
     }
     YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
     List<Month> trend = new ArrayList<>();
-    for (int back = count - 1; back >= 0; back--) {
+    for (int back = months - 1; back >= 0; back--) {
       Figures figures =
           report.figures(period(month.minusMonths(back).toString(), null, null), by, viewer);
       trend.add(new Month(figures.period(), figures.groups()));
@@ -161,7 +156,8 @@ class ReportController {
             "due at",
             "responded at",
             "minutes late"));
-    for (Miss miss : misses(staff, period, from, to)) {
+    ReportPeriod reported = period(period, from, to);
+    for (Miss miss : report.misses(reported, Viewer.of(staff))) {
       rows.add(
           Arrays.asList(
               miss.caseNumber(),
@@ -173,7 +169,7 @@ class ReportController {
               miss.respondedAt(),
               miss.minutesLate()));
     }
-    return csv("missed-" + period(period, from, to).name(), rows);
+    return csv("missed-" + reported.name(), rows);
   }
 
   private ReportPeriod period(String period, String from, String to) {

@@ -207,6 +207,10 @@ class AttainmentReportTest {
         get("/staff/api/reports/attainment/trend?months=99", "mia", "application/json");
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(tooMany.body()).contains("\"field\":\"months\"");
+    HttpResponse<String> notANumber =
+        get("/staff/api/reports/attainment/trend?months=twelve", "mia", "application/json");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(notANumber.body()).contains("\"field\":\"months\"");
   }
 
   @Test
@@ -223,10 +227,7 @@ class AttainmentReportTest {
   @Test
   void aGoalChangedInTheEntitlementsDecisionChangesTheReport() throws Exception {
     String original = Files.readString(Path.of("processes", "Entitlements.dmn"));
-    String lowered =
-        original.replace(
-            "<outputEntry id=\"Rule_Plan_Silver_Out4\">\n          <text>0.9</text>",
-            "<outputEntry id=\"Rule_Plan_Silver_Out4\">\n          <text>0.5</text>");
+    String lowered = silverGoal(original, "0.5");
     assertThat(lowered).isNotEqualTo(original);
     try {
       deploy(lowered);
@@ -258,10 +259,7 @@ class AttainmentReportTest {
                   String.class))
           .contains("mia@");
 
-      deploy(
-          original.replace(
-              "<outputEntry id=\"Rule_Plan_Silver_Out4\">\n          <text>0.9</text>",
-              "<outputEntry id=\"Rule_Plan_Silver_Out4\">\n          <text>0.5</text>"));
+      deploy(silverGoal(original, "0.5"));
       runWatch(); // back on course: no mail
       deploy(original);
       runWatch(); // below again: the second crossing
@@ -287,6 +285,13 @@ class AttainmentReportTest {
     Job timer =
         management.createJobQuery().processDefinitionKey("AttainmentWatch").timers().singleResult();
     management.executeJob(timer.getId());
+  }
+
+  /** The Entitlements table with Silver's attainment goal (0.9 as shipped) set to another value. */
+  static String silverGoal(String entitlements, String goal) {
+    String cell = "<outputEntry id=\"Rule_Plan_Silver_Out4\">\n          <text>";
+    assertThat(entitlements).contains(cell + "0.9</text>");
+    return entitlements.replace(cell + "0.9</text>", cell + goal + "</text>");
   }
 
   void deploy(String dmn) {
