@@ -1,5 +1,7 @@
 package io.caseops.cases;
 
+import static io.caseops.system.Markdown.escape;
+
 import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.cases.CaseRecords.Message;
 import io.caseops.entitlement.EntitlementLookup;
@@ -177,21 +179,4 @@ class CaseBriefing implements TaskListener {
   }
 
   /** Escapes HTML and Markdown, so that text stays text in the form's Markdown view. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~' ->
-            out.append('\\').append(c);
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
 }

@@ -2,11 +2,15 @@ package io.caseops.demo;
 
 import io.caseops.cases.CaseIntake;
 import io.caseops.entitlement.ContactPasswords;
+import io.caseops.system.EngineInternals;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.StaffProperties;
 import io.caseops.system.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * "Try it" data, loaded once on the first start with the demo profile: staff users for every role
  * (password = user id, the Camunda convention), one customer account on each of the seven plans
- * (db/demo/accounts.sql), and three open cases (once, on an empty database). Never active in
- * production: the profile is off unless asked for.
+ * (db/demo/accounts.sql), a few months of closed cases ({@link DemoHistory}) and three open cases
+ * (once, on an empty database). Never active in production: the profile is off unless asked for.
  */
 @Component
 @Profile("demo")
@@ -33,6 +37,9 @@ class DemoData implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final String BANNER = "*".repeat(100);
+
+  /** ReviewSchedule.bpmn, which schedules the account reviews (docs/reports.md). */
+  private static final String REVIEW_SCHEDULE = "ReviewSchedule";
 
   /** A demo staff member: user id, name, and the groups they belong to. */
   record StaffMember(String id, String firstName, String lastName, List<String> groups) {}
@@ -68,6 +75,10 @@ class DemoData implements ApplicationRunner {
   private final ContactPasswords passwords;
 
   private final boolean openDemoCases;
+  private final int historyMonths;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ManagementService management;
   private final StartupLock startupLock;
   private final TransactionTemplate transactions;
 
@@ -79,7 +90,15 @@ class DemoData implements ApplicationRunner {
       ContactPasswords passwords,
       StartupLock startupLock,
       PlatformTransactionManager transactionManager,
-      @Value("${caseops.demo.cases:true}") boolean openDemoCases) {
+      TaskService tasks,
+      RuntimeService runtime,
+      ManagementService management,
+      @Value("${caseops.demo.cases:true}") boolean openDemoCases,
+      @Value("${caseops.demo.history-months:5}") int historyMonths) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.management = management;
+    this.historyMonths = historyMonths;
     this.startupLock = startupLock;
     this.transactions = new TransactionTemplate(transactionManager);
     this.openDemoCases = openDemoCases;
@@ -137,6 +156,10 @@ class DemoData implements ApplicationRunner {
                     email));
     Integer caseCount = jdbc.queryForObject("select count(*) from support_case", Integer.class);
     if (openDemoCases && caseCount != null && caseCount == 0) {
+      if (historyMonths > 0) {
+        new DemoHistory(cases, tasks, runtime, management, identity, jdbc, admin)
+            .write(EngineInternals.now(), historyMonths);
+      }
       DEMO_CASES.forEach(
           submission -> {
             CaseIntake.Submitted submitted = cases.submit(submission);
@@ -147,6 +170,13 @@ class DemoData implements ApplicationRunner {
                 submitted.severity(),
                 submitted.dueAt());
           });
+      // The reviews of today's periods, at once rather than at the schedule's next hour.
+      management
+          .createJobQuery()
+          .processDefinitionKey(REVIEW_SCHEDULE)
+          .timers()
+          .list()
+          .forEach(timer -> management.executeJob(timer.getId()));
     }
   }
 

@@ -40,6 +40,21 @@ public class PlanEntitlements {
       return goal == null ? null : ((Number) goal).doubleValue();
     }
 
+    /** How often the TAM reviews the account's cases ("P1M", "P1W", "P1D"); null: never. */
+    public String caseReviewCadence() {
+      return (String) all.get("caseReviewCadence");
+    }
+
+    /** How often the CSM holds a business review ("P1Y", "P3M", "P1M"); null: never. */
+    public String businessReviewCadence() {
+      return (String) all.get("businessReviewCadence");
+    }
+
+    /** How often the CSM holds a leadership review (Titanium: "P3M"); null: never. */
+    public String leadershipReviewCadence() {
+      return (String) all.get("leadershipReviewCadence");
+    }
+
     public String regionChoice() {
       return (String) all.get("regionChoice");
     }

@@ -1,5 +1,6 @@
 package io.caseops.entitlement;
 
+import io.caseops.system.Api;
 import io.caseops.system.EngineClock;
 import io.caseops.system.PureDecisions;
 import io.caseops.system.web.BadRequestException;
@@ -27,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the calendar quarter of the day the service was given; no period means once for the life of the
  * account.
  */
+@Api
 @Service
-class ServiceAllowanceLedger {
+public class ServiceAllowanceLedger {
 
   public static final String DECISION = "ServiceAllowances";
   static final BigDecimal MAX_HOURS_PER_ENTRY = new BigDecimal("24");
@@ -38,6 +40,7 @@ class ServiceAllowanceLedger {
    * null where there is no cap. Sessions are counted per {@code sessionPeriod}, or per {@code
    * period} when it is null (DR planning: once a quarter, within 8 hours a year).
    */
+  @Api
   public record Allowance(
       String benefit,
       Double hours,
@@ -53,6 +56,7 @@ class ServiceAllowanceLedger {
   }
 
   /** An allowance and what is used of it in the period that contains {@code on}. */
+  @Api
   public record Balance(
       String benefit,
       String note,
@@ -68,6 +72,7 @@ class ServiceAllowanceLedger {
       String sessionPeriod) {}
 
   /** A recorded use. */
+  @Api
   public record Usage(
       long id,
       String accountId,
@@ -78,6 +83,7 @@ class ServiceAllowanceLedger {
       String recordedBy) {}
 
   /** A recorded use and the balance it leaves, read in the same transaction. */
+  @Api
   public record Recorded(Usage usage, Balance balance) {}
 
   private final ServiceUsageRepository usage;

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,10 +37,15 @@ class ReportController {
   static final String CSV = "text/csv";
 
   private final AttainmentReport report;
+  private final CaseSla sla;
+  private final OverdueReviews overdueReviews;
   private final EngineClock clock;
 
-  ReportController(AttainmentReport report, EngineClock clock) {
+  ReportController(
+      AttainmentReport report, CaseSla sla, OverdueReviews overdueReviews, EngineClock clock) {
     this.report = report;
+    this.sla = sla;
+    this.overdueReviews = overdueReviews;
     this.clock = clock;
   }
 
@@ -170,6 +176,26 @@ class ReportController {
               miss.minutesLate()));
     }
     return csv("missed-" + reported.name(), rows);
+  }
+
+  /** Open cases past their 75 % warning and not answered: at risk, or breached past due. */
+  @GetMapping(value = "/sla/watch", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<CaseSla.Watched> watchList(@RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
+    return sla.watchList(Viewer.of(staff));
+  }
+
+  /** One case's initial-response SLA: terms, instants, outcome, reclassifications. */
+  @GetMapping(value = "/sla/cases/{caseNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+  CaseSla.View caseSla(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String caseNumber) {
+    return sla.of(caseNumber, Viewer.of(staff));
+  }
+
+  /** Case, business and leadership reviews not held by the end of their period, oldest first. */
+  @GetMapping(value = "/reviews/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<OverdueReviews.Overdue> overdueReviews(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
+    return overdueReviews.of(Viewer.of(staff));
   }
 
   private ReportPeriod period(String period, String from, String to) {

@@ -21,4 +21,9 @@ record Viewer(String accountManager) {
     throw new ForbiddenException(
         "Reports are for support managers and technical account managers.");
   }
+
+  /** Whether the viewer sees an account whose technical account manager is this one. */
+  boolean sees(String technicalAccountManager) {
+    return accountManager == null || accountManager.equals(technicalAccountManager);
+  }
 }

@@ -3,6 +3,7 @@ package io.caseops.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,18 @@ public class EngineInternals {
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     if (executor != null && executor.isActive()) {
       executor.jobWasAdded();
+    }
+  }
+
+  /**
+   * Moves the engine's clock, for every thread: only for the demo's history, written on a first
+   * start before the job executor runs ({@code null}: back to the system clock).
+   */
+  public static void moveClock(Instant to) {
+    if (to == null) {
+      ClockUtil.reset();
+    } else {
+      ClockUtil.setCurrentTime(Date.from(to));
     }
   }
 

@@ -57,6 +57,10 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
 
   static final String FILTER_TEAM_TASKS = "My teams' tasks";
   static final String FILTER_MY_TASKS = "My tasks";
+  static final String FILTER_OVERDUE_REVIEWS = "My overdue reviews";
+
+  /** Account reviews, held by TAMs and CSMs (its key; the kernel does not depend on reports). */
+  static final String REVIEW_PROCESS = "AccountReview";
 
   /** The process staff start in Tasklist (its key; the kernel does not depend on the cases). */
   static final String ESCALATION_PROCESS = "Escalation";
@@ -193,8 +197,25 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks();
     TaskQuery myTasks = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-    createFilter(filters, authorizations, FILTER_TEAM_TASKS, -10, teamTasks);
-    createFilter(filters, authorizations, FILTER_MY_TASKS, -5, myTasks);
+    // A review not held by the end of its period: its task is past its due date.
+    TaskQuery overdueReviews =
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(REVIEW_PROCESS)
+            .taskAssigneeExpression("${currentUser()}")
+            .dueBeforeExpression("${now()}");
+    createFilter(filters, authorizations, FILTER_TEAM_TASKS, -10, teamTasks, List.of());
+    createFilter(filters, authorizations, FILTER_MY_TASKS, -5, myTasks, List.of());
+    createFilter(
+        filters,
+        authorizations,
+        FILTER_OVERDUE_REVIEWS,
+        -7,
+        overdueReviews,
+        List.of(
+            StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+            StaffGroups.CUSTOMER_SUCCESS_MANAGERS,
+            StaffGroups.SUPPORT_MANAGERS));
   }
 
   private void createFilter(
@@ -202,7 +223,8 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       AuthorizationService authorizations,
       String name,
       int priority,
-      TaskQuery query) {
+      TaskQuery query,
+      List<String> forGroups) {
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
     }
@@ -213,11 +235,23 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
             .setQuery(query)
             .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
     filters.saveFilter(filter);
-    Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    everyone.setResource(Resources.FILTER);
-    everyone.setResourceId(filter.getId());
-    everyone.addPermission(READ);
-    authorizations.saveAuthorization(everyone);
+    // Everyone's, or only these groups' (administrators read every filter).
+    if (forGroups.isEmpty()) {
+      Authorization everyone =
+          authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      everyone.setResource(Resources.FILTER);
+      everyone.setResourceId(filter.getId());
+      everyone.addPermission(READ);
+      authorizations.saveAuthorization(everyone);
+    }
+    for (String group : forGroups) {
+      Authorization members = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      members.setGroupId(group);
+      members.setResource(Resources.FILTER);
+      members.setResourceId(filter.getId());
+      members.addPermission(READ);
+      authorizations.saveAuthorization(members);
+    }
   }
 
   private void createFirstAdmin(IdentityService identity, boolean passwordPolicy) {

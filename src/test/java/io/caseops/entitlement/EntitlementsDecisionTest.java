@@ -21,7 +21,7 @@ class EntitlementsDecisionTest {
                                   boolean adminScope, boolean cc, boolean rca, boolean critSit, String escalation,
                                   String outage, boolean followTheSun, String regionChoice, String languageChoice,
                                   String phone, String pqBundle, String priorityQueue, boolean priorityFixes,
-                                  String tam, String csm, String caseReviews, Integer caseReviewHours,
+                                  String tam, String csm, String caseReviews,
                                   String businessReviews, String leadershipReviews) {
     return inputs("namedContactLimit", contacts, "namedContactScope", scope, "delegatedAdminLimit", admins,
         "attainmentGoal", goal, "accountWideVisibility", accountWide, "adminScopeChoice", adminScope,
@@ -30,7 +30,7 @@ class EntitlementsDecisionTest {
         "regionChoice", regionChoice, "languageChoice", languageChoice, "phoneSupport", phone,
         "priorityQueueBundle", pqBundle, "priorityQueue", priorityQueue, "priorityFixConsideration", priorityFixes,
         "technicalAccountManager", tam, "customerSuccessManager", csm, "caseReviewCadence", caseReviews,
-        "caseReviewMaxHoursPerMonth", caseReviewHours, "businessReviewCadence", businessReviews,
+        "businessReviewCadence", businessReviews,
         "leadershipReviewCadence", leadershipReviews);
   }
 
@@ -40,25 +40,25 @@ class EntitlementsDecisionTest {
   static final List<Row> ROWS = List.of(
       new Row(ADOBE, "expert", "Rule_Plan_Expert", plan(4, "account", 1, null, false, false, false, false, false,
           "pooled", "standard", false, "fixed-slot", "region-languages", "sev1", "available", null, false, "none",
-          "none", null, null, null, null)),
+          "none", null, null, null)),
       new Row(ADOBE, "ultimate", "Rule_Plan_Ultimate", plan(15, "product", 1, null, false, false, false, false, false,
           "designated", "prioritized", false, "fixed-slot", "region-languages", "sev1", "included", null, false,
-          "designated", "designated", null, null, null, null)),
+          "designated", "designated", null, null, null)),
       new Row(AAI, "orange", "Rule_Plan_Orange", plan(2, "account", 2, 0.85, false, false, false, false, false,
           "pooled", null, false, "fixed-slot", "account-language", "none", null, null, false, "none", "none",
-          null, null, null, null)),
+          null, null, null)),
       new Row(AAI, "silver", "Rule_Plan_Silver", plan(6, "account", 5, 0.90, true, false, true, true, true,
           "pooled", null, true, "at-submission", "slot-languages", "sev1", null, "designated-resources", true,
-          "none", "remote", null, null, "P1Y", null)),
+          "none", "remote", null, "P1Y", null)),
       new Row(AAI, "gold", "Rule_Plan_Gold", plan(20, "account", 10, 0.95, true, true, true, true, true,
           "pooled", null, true, "at-submission", "slot-languages", "all", null, "designated-resources", true,
-          "regional", "in-region", "P1M", 8, "P3M", null)),
+          "regional", "in-region", "P1M", "P3M", null)),
       new Row(AAI, "platinum", "Rule_Plan_Platinum", plan(20, "account", 10, 0.95, true, true, true, true, true,
           "pooled", null, true, "at-submission", "slot-languages", "all", null, "designated-resources", true,
-          "regional", "in-region", "P1W", 8, "P1M", null)),
+          "regional", "in-region", "P1W", "P1M", null)),
       new Row(AAI, "titanium", "Rule_Plan_Titanium", plan(20, "account", 10, 0.95, true, true, true, true, true,
           "pooled", null, true, "at-submission", "slot-languages", "all", null, "designated-global-team", true,
-          "designated", "designated-in-region", "P1D", 8, "P1M", "P3M")));
+          "designated", "designated-in-region", "P1D", "P1M", "P3M")));
 
   static final DecisionTable ENTITLEMENTS = new DecisionTable("Entitlements");
 

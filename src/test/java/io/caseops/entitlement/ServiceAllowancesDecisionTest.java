@@ -49,7 +49,10 @@ class ServiceAllowancesDecisionTest {
       new Row("titanium", "product-adoption-review", 2.0, "P3M", null, "Rule_Titanium_ProductAdoptionReview"),
       new Row("titanium", "technical-health-review", 3.0, "P1Y", 1, "Rule_Titanium_TechnicalHealthReview"),
       new Row("titanium", "support-onboarding", 3.0, null, null, "Rule_Titanium_SupportOnboarding"),
-      new Row("titanium", "developer-assistance", 20.0, "P1Y", null, "Rule_Titanium_DeveloperAssistance"));
+      new Row("titanium", "developer-assistance", 20.0, "P1Y", null, "Rule_Titanium_DeveloperAssistance"),
+      new Row("gold", "case-review", 8.0, "P1M", null, "Rule_Gold_CaseReview"),
+      new Row("platinum", "case-review", 8.0, "P1M", null, "Rule_Platinum_CaseReview"),
+      new Row("titanium", "case-review", 8.0, "P1M", null, "Rule_Titanium_CaseReview"));
 
   static final DecisionTable ALLOWANCES = new DecisionTable("ServiceAllowances");
 
@@ -87,6 +90,7 @@ class ServiceAllowancesDecisionTest {
     assertThat(ALLOWANCES.evaluate(inputs("plan", "silver", "benefit", "dr-planning")).matchedRules()).isEmpty();
     assertThat(ALLOWANCES.evaluate(inputs("plan", "gold", "benefit", "developer-assistance")).matchedRules()).isEmpty();
     assertThat(ALLOWANCES.evaluate(inputs("plan", "orange", "benefit", "sandbox-setup-guidance")).matchedRules()).isEmpty();
+    assertThat(ALLOWANCES.evaluate(inputs("plan", "silver", "benefit", "case-review")).matchedRules()).isEmpty();
   }
 
   @Test

@@ -120,7 +120,10 @@ abstract class ServiceUsageScenarios {
         client.get(USAGE.formatted("stark") + "?on=2026-11-23", "mia", "mia");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode balances = json.readTree(response.body());
-    assertThat(balances).hasSize(11);
+    assertThat(balances).hasSize(12);
+    assertThat(find(balances, "case-review").get("allowedHours").asDouble())
+        .as("case reviews with the TAM: 8 h a month")
+        .isEqualTo(8.0);
     JsonNode developer = find(balances, "developer-assistance");
     assertThat(developer.get("allowedHours").asDouble()).isEqualTo(20.0);
     assertThat(developer.get("usedHours").asDouble()).isEqualTo(6.5);

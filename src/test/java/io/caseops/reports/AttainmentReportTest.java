@@ -12,10 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -36,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @CaseOpsTest
 class AttainmentReportTest {
 
-  static final Instant NOW = Instant.parse("2025-03-20T12:00:00Z");
   static final String MARCH = "/staff/api/reports/attainment?period=2025-03";
 
   @LocalServerPort int port;
@@ -49,74 +45,12 @@ class AttainmentReportTest {
 
   @BeforeEach
   void fixture() {
-    ClockUtil.setCurrentTime(Date.from(NOW));
-    jdbc.update("delete from sla_record where case_number like 'RPT-%'");
-    jdbc.update("delete from support_case where case_number like 'RPT-%'");
-    // Silver (initech, goal 90 %): met exactly at the due instant, missed by a minute, open past
-    // due (missed), open not yet due (pending), no target, reclassified (measured against the due
-    // instant of its response), and four more met.
-    kase("RPT-S1", "initech", "silver", 2, "2025-03-05T12:00:00Z", "2025-03-05T12:00:00Z", true);
-    kase("RPT-S2", "initech", "silver", 2, "2025-03-06T12:00:00Z", "2025-03-06T12:01:00Z", false);
-    kase("RPT-S3", "initech", "silver", 2, "2025-03-20T11:00:00Z", null, null);
-    kase("RPT-S4", "initech", "silver", 2, "2025-03-20T13:00:00Z", null, null);
-    kase("RPT-S5", "initech", "silver", 4, null, null, null);
-    kase("RPT-S6", "initech", "silver", 1, "2025-03-07T10:00:00Z", "2025-03-07T09:00:00Z", true);
-    // Reclassified to Sev 1 after the response: the case's own due instant moved earlier.
-    jdbc.update(
-        "update support_case set due_at = ? where case_number = 'RPT-S6'",
-        Timestamp.from(Instant.parse("2025-03-07T08:00:00Z")));
-    for (int i = 7; i <= 10; i++) {
-      kase(
-          "RPT-S" + i,
-          "initech",
-          "silver",
-          3,
-          "2025-03-0" + (i - 4) + "T10:00:00Z",
-          "2025-03-0" + (i - 4) + "T09:00:00Z",
-          true);
-    }
-    // Gold (umbrella, Tom's account): two met.
-    kase("RPT-G1", "umbrella", "gold", 2, "2025-03-11T10:00:00Z", "2025-03-11T09:00:00Z", true);
-    kase("RPT-G2", "umbrella", "gold", 2, "2025-03-12T10:00:00Z", "2025-03-12T09:00:00Z", true);
+    ReportFixture.march2025(jdbc);
   }
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-  }
-
-  void kase(
-      String number,
-      String account,
-      String plan,
-      int severity,
-      String due,
-      String responded,
-      Boolean met) {
-    jdbc.update(
-        "insert into support_case (case_number, account_id, product_id, submitter, subject,"
-            + " description, status, severity, plan, region, candidate_group, response_target,"
-            + " due_at, submitted_at, status_since) values (?, ?, 'automation-360', ?, 'Report"
-            + " fixture', 'Fixture.', ?, ?, ?, 'EMEA', 'team-emea', ?, ?, ?, ?)",
-        number,
-        account,
-        account + "@fixture.example",
-        responded == null ? "New" : "In progress",
-        severity,
-        plan,
-        due == null ? null : "PT4H",
-        due == null ? null : Timestamp.from(Instant.parse(due)),
-        Timestamp.from(Instant.parse("2025-03-02T09:00:00Z")),
-        Timestamp.from(Instant.parse("2025-03-02T09:00:00Z")));
-    if (responded != null) {
-      jdbc.update(
-          "insert into sla_record (case_number, target, clock, coverage, due_at, responded_at,"
-              + " responded_by, met) values (?, 'PT4H', 'business-hours', 'EMEA', ?, ?, 'emma', ?)",
-          number,
-          Timestamp.from(Instant.parse(due)),
-          Timestamp.from(Instant.parse(responded)),
-          met);
-    }
   }
 
   HttpResponse<String> get(String path, String user, String accept) throws Exception {

@@ -81,6 +81,28 @@ class PackagedJarIT {
     // No profile given: the demo profile, which says so loudly.
     assertThat(Files.readString(log))
         .contains("DEMO PROFILE: every demo user's and contact's password is well known");
+
+    // Its history, run through the real lifecycle: months of counted cases for the reports.
+    awaitLog(log, "Demo profile: opened");
+    HttpResponse<String> trend =
+        client.get("/staff/api/reports/attainment/trend?months=6&groupBy=catalogue", "mia", "mia");
+    assertThat(trend.statusCode()).isEqualTo(200);
+    Matcher met = Pattern.compile("\"met\":(\\d+)").matcher(trend.body());
+    int counted = 0;
+    while (met.find()) {
+      counted += Integer.parseInt(met.group(1));
+    }
+    assertThat(counted).as(trend.body()).isGreaterThan(50);
+  }
+
+  private void awaitLog(Path log, String line) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (!Files.readString(log).contains(line)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no '" + line + "' in the log within 120 s:\n" + tail(log));
+      }
+      Thread.sleep(500);
+    }
   }
 
   private void awaitHealthy(StaffClient client, Path log) throws InterruptedException {

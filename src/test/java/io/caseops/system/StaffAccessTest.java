@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.StaffClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
@@ -71,6 +73,33 @@ class StaffAccessTest {
     assertThat(client.webappLogin("tasklist", "lucas", "not-his-password")).isEqualTo(401);
     assertThat(client.get("/engine-rest/task", "lucas", "not-his-password").statusCode())
         .isEqualTo(401);
+  }
+
+  /**
+   * The Cockpit plugin reads the staff API with the Cockpit login's session; a write with nothing
+   * but that cookie is refused (it could come from any page the browser shows: no CSRF token).
+   */
+  @Test
+  void aWebappSessionReadsTheStaffApiButNeverWrites() {
+    assertThat(client.get("/staff/api/reports/sla/watch").statusCode()).isEqualTo(401);
+    assertThat(client.webappLogin("cockpit", "mia", "mia")).isEqualTo(200);
+    assertThat(client.get("/staff/api/reports/sla/watch").statusCode()).isEqualTo(200);
+    HttpResponse<String> write =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/staff/api/cases/CASE-2026-000001/escalation"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(write.statusCode()).isEqualTo(401);
+
+    StaffClient engineer = new StaffClient(port);
+    assertThat(engineer.webappLogin("tasklist", "amelia", "amelia")).isEqualTo(200);
+    assertThat(engineer.get("/staff/api/reports/sla/watch").statusCode())
+        .as("engineers see no reports")
+        .isEqualTo(403);
   }
 
   @Test

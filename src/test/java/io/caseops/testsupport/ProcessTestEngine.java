@@ -1,5 +1,6 @@
 package io.caseops.testsupport;
 
+import io.caseops.system.DueJobs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
