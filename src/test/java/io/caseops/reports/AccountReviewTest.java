@@ -97,6 +97,20 @@ class AccountReviewTest {
     assertThat(reviews()).hasSize(9);
     scheduleAt("2026-12-07T00:05:00Z"); // Monday: a new week, another day
     assertThat(reviews()).hasSize(11).contains("stark/case/2026-W50", "wayne/case/2026-12-07");
+
+    // A new year: a new month, quarter and year for every cadence.
+    scheduleAt("2027-01-04T00:05:00Z");
+    assertThat(reviews())
+        .hasSize(19)
+        .contains(
+            "initech/business/2027",
+            "stark/business/2027-01",
+            "stark/case/2027-W01",
+            "umbrella/business/2027-Q1",
+            "umbrella/case/2027-01",
+            "wayne/business/2027-01",
+            "wayne/case/2027-01-04",
+            "wayne/leadership/2027-Q1");
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -100,6 +102,70 @@ class AttainmentReportTest {
         .extracting(miss -> miss.get("caseNumber").asText())
         .containsExactly("RPT-S3", "RPT-S2");
     assertThat(json.readTree(misses.body()).get(0).get("minutesLate").asLong()).isEqualTo(60);
+  }
+
+  /**
+   * One Sev 1 met and one missed on every other plan; Orange's Sev 3 has no target (listed, not
+   * counted).
+   */
+  @Test
+  void everyPlanHasItsGoalFromTheEntitlementsDecision() throws Exception {
+    String[][] accounts = {
+      {"northwind", "expert"},
+      {"contoso", "ultimate"},
+      {"globex", "orange"},
+      {"stark", "platinum"},
+      {"wayne", "titanium"}
+    };
+    for (String[] account : accounts) {
+      String prefix = "RPT-P" + account[1].charAt(0);
+      ReportFixture.kase(
+          jdbc,
+          prefix + "1",
+          account[0],
+          account[1],
+          1,
+          "2025-03-10T10:00:00Z",
+          "2025-03-10T10:00:00Z");
+      ReportFixture.kase(
+          jdbc,
+          prefix + "2",
+          account[0],
+          account[1],
+          1,
+          "2025-03-11T10:00:00Z",
+          "2025-03-11T10:30:00Z");
+    }
+    ReportFixture.kase(jdbc, "RPT-PO3", "globex", "orange", 3, null, null);
+    JsonNode figures =
+        json.readTree(get(MARCH + "&groupBy=plan", "mia", "application/json").body());
+    Map<String, Double> goals = new HashMap<>();
+    figures
+        .get("groups")
+        .forEach(
+            g ->
+                goals.put(
+                    g.get("key").asText(),
+                    g.get("goal").isNull() ? null : g.get("goal").asDouble()));
+    assertThat(goals)
+        .containsEntry("expert", null)
+        .containsEntry("ultimate", null)
+        .containsEntry("orange", 0.85)
+        .containsEntry("silver", 0.9)
+        .containsEntry("gold", 0.95)
+        .containsEntry("platinum", 0.95)
+        .containsEntry("titanium", 0.95);
+    for (String plan : List.of("expert", "ultimate", "platinum", "titanium")) {
+      JsonNode group = group(figures, plan);
+      assertThat(group.get("attainment").asDouble()).as(plan).isEqualTo(0.5);
+      assertThat(group.get("met").asInt()).as(plan).isEqualTo(1);
+    }
+    JsonNode orange = group(figures, "orange");
+    assertThat(orange.get("noTarget").asInt()).isEqualTo(1);
+    assertThat(orange.get("met").asInt() + orange.get("missed").asInt()).isEqualTo(2);
+    assertThat(group(figures, "platinum").get("budgetLeft").asInt())
+        .as("below its goal: no miss left")
+        .isZero();
   }
 
   @Test
