@@ -1,11 +1,7 @@
 package io.caseops.cases;
 
-import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.NamedContacts.Contact;
-import io.caseops.system.EngineClock;
-import io.caseops.system.web.BadRequestException;
-import io.caseops.system.web.NotFoundException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases")
 class ContactCaseController {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   record SubmitRequest(
       String product,
@@ -65,69 +59,17 @@ class ContactCaseController {
 
   record OutageLink(Long outageId) {}
 
-  record CaseSummary(
-      String caseNumber,
-      String subject,
-      String product,
-      String status,
-      Integer severity,
-      String responseTarget,
-      Instant dueAt,
-      Instant submittedAt,
-      String submitter) {}
-
-  record Message(String author, String authorKind, Instant writtenAt, String text) {}
-
-  /**
-   * The SLA of the first response: pending, met, breached (answered late, or still open past due)
-   * or none.
-   */
-  record Sla(String outcome, Instant dueAt, Instant respondedAt) {}
-
-  record CaseView(
-      String caseNumber,
-      String subject,
-      String product,
-      String status,
-      Integer severity,
-      Integer proposedSeverity,
-      String responseTarget,
-      Instant dueAt,
-      Sla sla,
-      String submitter,
-      List<String> cc,
-      String relatedCase,
-      Instant submittedAt,
-      Instant closedAt,
-      Instant reopenableUntil,
-      List<Message> messages) {}
-
-  record CaseList(List<CaseSummary> cases, int page, int size, long total) {}
-
   private final CaseIntake intake;
+  private final ContactCases cases;
   private final ContactActions actions;
-  private final CaseQueries queries;
-  private final CaseRecords records;
-  private final CaseModels models;
-  private final EngineClock clock;
-
   private final Outages outages;
 
   ContactCaseController(
-      CaseIntake intake,
-      ContactActions actions,
-      CaseQueries queries,
-      CaseRecords records,
-      CaseModels models,
-      EngineClock clock,
-      Outages outages) {
-    this.outages = outages;
+      CaseIntake intake, ContactCases cases, ContactActions actions, Outages outages) {
     this.intake = intake;
+    this.cases = cases;
     this.actions = actions;
-    this.queries = queries;
-    this.records = records;
-    this.models = models;
-    this.clock = clock;
+    this.outages = outages;
   }
 
   @PostMapping
@@ -167,75 +109,21 @@ class ContactCaseController {
   }
 
   @GetMapping
-  CaseList list(
+  ContactCases.CaseList list(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer severity,
       @RequestParam(required = false) String product,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    CaseStatus wanted = null;
-    if (status != null) {
-      try {
-        wanted = CaseStatus.of(status);
-      } catch (IllegalArgumentException unknown) {
-        throw BadRequestException.of(
-            "status", "must be one of " + statuses() + ", got '" + status + "'");
-      }
-    }
-    if (severity != null && (severity < 1 || severity > 4)) {
-      throw BadRequestException.of("severity", "must be 1, 2, 3 or 4");
-    }
-    if (page < 0) {
-      throw BadRequestException.of("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw BadRequestException.of("size", "must be 1 to " + MAX_PAGE_SIZE);
-    }
-    CaseQueries.Page found =
-        queries.list(me, new CaseQueries.Filter(wanted, severity, product), page, size);
-    return new CaseList(
-        found.cases().stream().map(ContactCaseController::summary).toList(),
-        page,
-        size,
-        found.total());
+    return cases.list(me, status, severity, product, page, size);
   }
 
   @GetMapping("/{caseNumber}")
-  CaseView get(
+  ContactCases.CaseView get(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber) {
-    CaseRecord kase = visible(me, caseNumber);
-    List<Message> messages =
-        records.messages(caseNumber).stream()
-            .filter(CaseRecords.Message::isPublic)
-            .map(
-                message ->
-                    new Message(
-                        message.authorKind() == AuthorKind.STAFF
-                            ? "CaseOps Support"
-                            : message.author(),
-                        message.authorKind().value(),
-                        message.writtenAt(),
-                        message.body()))
-            .toList();
-    return new CaseView(
-        kase.caseNumber(),
-        kase.subject(),
-        kase.product(),
-        kase.status().label(),
-        kase.severity(),
-        kase.proposedSeverity(),
-        kase.responseTarget(),
-        kase.dueAt(),
-        sla(kase),
-        kase.submitter(),
-        records.cc(caseNumber),
-        kase.relatedCase(),
-        kase.submittedAt(),
-        kase.closedAt(),
-        models.reopenableUntil(kase),
-        messages);
+    return cases.get(me, caseNumber);
   }
 
   @PostMapping("/{caseNumber}/messages")
@@ -243,8 +131,7 @@ class ContactCaseController {
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber,
       @RequestBody MessageRequest request) {
-    visible(me, caseNumber);
-    actions.reply(caseNumber, me.email(), request.text());
+    cases.reply(me, caseNumber, request.text());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).build();
   }
 
@@ -252,8 +139,7 @@ class ContactCaseController {
   ResponseEntity<Void> confirm(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber) {
-    visible(me, caseNumber);
-    actions.confirmResolution(caseNumber, me.email());
+    cases.confirmResolution(me, caseNumber);
     return ResponseEntity.noContent().build();
   }
 
@@ -262,8 +148,7 @@ class ContactCaseController {
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber,
       @RequestBody(required = false) ReopenRequest request) {
-    visible(me, caseNumber);
-    actions.reopen(caseNumber, me.email(), request == null ? null : request.reason());
+    cases.reopen(me, caseNumber, request == null ? null : request.reason());
     return ResponseEntity.noContent().build();
   }
 
@@ -307,41 +192,7 @@ class ContactCaseController {
     return ResponseEntity.noContent().build();
   }
 
-  private CaseRecord visible(Contact me, String caseNumber) {
-    return queries
-        .visible(me, caseNumber)
-        .orElseThrow(() -> new NotFoundException("no case " + caseNumber));
-  }
-
-  private Sla sla(CaseRecord kase) {
-    var record = records.sla(kase.caseNumber());
-    if (record.isPresent()) {
-      return new Sla(
-          record.get().met() ? "met" : "breached",
-          record.get().dueAt(),
-          record.get().respondedAt());
-    }
-    if (kase.dueAt() == null) {
-      return new Sla("none", null, null);
-    }
-    return new Sla(
-        clock.instant().isAfter(kase.dueAt()) ? "breached" : "pending", kase.dueAt(), null);
-  }
-
-  private static CaseSummary summary(CaseRecord kase) {
-    return new CaseSummary(
-        kase.caseNumber(),
-        kase.subject(),
-        kase.product(),
-        kase.status().label(),
-        kase.severity(),
-        kase.responseTarget(),
-        kase.dueAt(),
-        kase.submittedAt(),
-        kase.submitter());
-  }
-
-  private static List<String> statuses() {
-    return java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::label).toList();
+  private void visible(Contact me, String caseNumber) {
+    cases.visible(me, caseNumber);
   }
 }

@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creating a review's task: a task-local {@code briefing} in Markdown for the form's text view,
- * with what the reviewer goes through with the customer: the account's open cases and their SLA
- * state, the period's attainment against the goal, the period's missed cases, and the service hours
- * used and left.
+ * Creating a review's task: its name ("Case review: Umbrella Health, 2026-12") and a task-local
+ * {@code briefing} in Markdown for the form's text view, with what the reviewer goes through with
+ * the customer: the account's open cases and their SLA state, the period's attainment against the
+ * goal, the period's missed cases, and the service hours used and left.
  */
 @Component("reviewBriefing")
 class ReviewBriefing implements TaskListener {
@@ -46,15 +46,16 @@ class ReviewBriefing implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String accountId = (String) task.getVariable(ReviewVariables.ACCOUNT_ID);
-    String periodName = (String) task.getVariable(ReviewVariables.REVIEW_PERIOD);
+    String title = (String) task.getVariable(ReviewVariables.REVIEW_TITLE);
+    // Tasklist lists tasks by name: "Case review: Umbrella Health, 2026-12" tells them apart.
+    task.setName(title);
     task.setVariableLocal(
         ReviewVariables.BRIEFING,
         briefing(
-            (String) task.getVariable(ReviewVariables.REVIEW_TITLE),
-            accountId,
+            title,
+            (String) task.getVariable(ReviewVariables.ACCOUNT_ID),
             ReviewKind.of((String) task.getVariable(ReviewVariables.REVIEW_KIND)),
-            periodName));
+            (String) task.getVariable(ReviewVariables.REVIEW_PERIOD)));
   }
 
   String briefing(String title, String accountId, ReviewKind kind, String periodName) {

@@ -14,7 +14,7 @@ final class ReviewVariables {
   /** The period's name: "2026-12-02", "2026-W49", "2026-12", "2026-Q4", "2026". */
   static final String REVIEW_PERIOD = "reviewPeriod";
 
-  /** The task's name in Tasklist: "Case review: Umbrella Health, 2026-12". */
+  /** The task's name in Tasklist (set by the briefing): "Case review: Umbrella Health, 2026-12". */
   static final String REVIEW_TITLE = "reviewTitle";
 
   /** The TAM or CSM who holds it (the task's assignee); null when the account has none. */

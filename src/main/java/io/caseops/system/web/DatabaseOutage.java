@@ -26,6 +26,9 @@ public final class DatabaseOutage {
       "CaseOps cannot reach its database just now, and nothing of this request was saved: try again"
           + " in a few seconds (a submission with the same Idempotency-Key is made once).";
 
+  /** How Spring's DataSourceTransactionManager words a failed rollback. */
+  static final String ROLLBACK_FAILED = "JDBC rollback failed";
+
   private DatabaseOutage() {}
 
   /** Whether {@code failure}, or any cause of it, says the database could not be reached. */
@@ -42,6 +45,15 @@ public final class DatabaseOutage {
       if (cause instanceof TransactionSystemException rollback
           && rollback.getApplicationException() != null
           && causedBy(rollback.getApplicationException())) {
+        return true;
+      }
+      // A commit that failed on a broken connection is rolled back on it, and Spring throws the
+      // rollback's failure alone: Hikari's "Connection is closed", with no SQL state. A rollback
+      // fails only on a connection that is gone.
+      if (cause instanceof TransactionSystemException failed
+          && failed.getMessage() != null
+          && failed.getMessage().startsWith(ROLLBACK_FAILED)
+          && failed.getCause() instanceof SQLException) {
         return true;
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -1,0 +1,137 @@
+package io.caseops.portal;
+
+import io.caseops.entitlement.NamedContacts;
+import io.caseops.entitlement.NamedContacts.Contact;
+import io.caseops.system.EngineInternals;
+import io.caseops.system.LoginThrottle;
+import io.caseops.system.LoginThrottle.Surface;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's sign-in and session, with Spring Security, for {@code /portal} only (the APIs and
+ * the Camunda webapps keep their own logins; application.yaml turns off Spring Boot's filter for
+ * every path). A named contact signs in with e-mail and password (the contact API's check, {@link
+ * NamedContacts#authenticate}) through the same {@link LoginThrottle} as the API, so that switching
+ * surfaces wins an attacker nothing. A session cookie (HttpOnly; Secure behind TLS), a new session
+ * id at sign-in, CSRF tokens on every form, and a Content-Security-Policy without inline scripts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class PortalSecurity {
+
+  static final String PATH = "/portal";
+  static final String SIGN_IN = PATH + "/sign-in";
+  static final String ROLE = "CONTACT";
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+  @Bean
+  SecurityFilterChain portalFilterChain(HttpSecurity http, ContactSignIn signIn) throws Exception {
+    return http.securityMatcher(PATH, PATH + "/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(SIGN_IN, PATH + "/assets/**", PATH + "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(ROLE))
+        .authenticationProvider(signIn)
+        .formLogin(
+            form ->
+                form.loginPage(SIGN_IN)
+                    .loginProcessingUrl(SIGN_IN)
+                    .usernameParameter("email")
+                    .passwordParameter("password")
+                    .defaultSuccessUrl(PATH + "/cases", true)
+                    // Forwarded, so that the page keeps what was typed and says why.
+                    .failureForwardUrl(SIGN_IN + "?failed"))
+        .logout(logout -> logout.logoutUrl(PATH + "/sign-out").logoutSuccessUrl(SIGN_IN + "?out"))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .build();
+  }
+
+  /** Spring Security's filter on the portal's paths only. */
+  @Bean
+  DelegatingFilterProxyRegistrationBean portalSecurityFilterRegistration() {
+    DelegatingFilterProxyRegistrationBean registration =
+        new DelegatingFilterProxyRegistrationBean("springSecurityFilterChain");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER);
+    registration.addUrlPatterns(PATH, PATH + "/*");
+    return registration;
+  }
+
+  /** The signed-in contact: the principal of a portal session. */
+  record SignedIn(String email) {}
+
+  /** E-mail and password against the named contacts, throttled as the contact API is. */
+  @Component
+  static class ContactSignIn implements AuthenticationProvider {
+
+    private final NamedContacts contacts;
+    private final LoginThrottle throttle;
+
+    ContactSignIn(NamedContacts contacts, LoginThrottle throttle) {
+      this.contacts = contacts;
+      this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication given) {
+      String email = String.valueOf(given.getName()).strip().toLowerCase(Locale.ROOT);
+      String address =
+          given.getDetails() instanceof WebAuthenticationDetails details
+              ? details.getRemoteAddress()
+              : "unknown";
+      Optional<Instant> refused = throttle.refusedUntil(Surface.CONTACT, email, address);
+      if (refused.isPresent()) {
+        throw new LockedException(
+            String.valueOf(
+                Math.max(1, Duration.between(EngineInternals.now(), refused.get()).toSeconds())));
+      }
+      Optional<Contact> contact =
+          contacts.authenticate(email, String.valueOf(given.getCredentials()));
+      if (contact.isEmpty()) {
+        throttle.failed(Surface.CONTACT, email, address);
+        throw new BadCredentialsException("wrong e-mail or password");
+      }
+      throttle.succeeded(Surface.CONTACT, email);
+      return UsernamePasswordAuthenticationToken.authenticated(
+          new SignedIn(contact.get().email()),
+          null,
+          List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+      return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+  }
+}

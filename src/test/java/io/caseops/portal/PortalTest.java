@@ -1,0 +1,240 @@
+package io.caseops.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.caseops.cases.CaseIntake;
+import io.caseops.cases.EngineerReply;
+import io.caseops.system.LoginThrottle;
+import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.CaseOpsTest;
+import io.caseops.testsupport.StaffClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The customer portal in a real headless Chromium, as Initech's Ivy Patel (Silver) and Globex's
+ * contacts (Orange) use it: sign-in, the case list, a case's conversation, a reply, an engineer's
+ * answer, confirming and reopening, French pages, another contact's case on Orange; axe-core finds
+ * no serious violation on any page. Screenshots in target/portal-screenshots/.
+ */
+@CaseOpsTest
+class PortalTest {
+
+  static final String IVY = "ivy.patel@initech.example";
+
+  @LocalServerPort int port;
+  @Autowired CaseIntake intake;
+  @Autowired TaskService tasks;
+  @Autowired LoginThrottle throttle;
+
+  Browser browser;
+  String ivysCase;
+
+  @BeforeEach
+  void aCaseOfIvys() {
+    ivysCase =
+        intake
+            .submit(
+                new CaseIntake.Submission(
+                    IVY,
+                    "automation-360",
+                    "Runner 7 <b>offline</b>",
+                    "Runner 7 is offline since noon.",
+                    new CaseIntake.SeverityAnswers(
+                        true, true, false, "several", "critical", "incident"),
+                    null,
+                    "EMEA",
+                    null,
+                    List.of(),
+                    null))
+            .caseNumber();
+    browser = new Browser(port, "portal-screenshots");
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void aContactSignsInSeesTheirCasesAndWritesToSupport() {
+    browser.open("/portal");
+    WebElement email = browser.await(By.id("email"));
+    accessible("sign-in");
+    email.sendKeys(IVY);
+    browser.await(By.id("password")).sendKeys("not-her-password");
+    browser.await(By.cssSelector("main button[type='submit']")).click();
+    assertThat(browser.await(By.id("sign-in-error")).getText())
+        .contains("Wrong e-mail or password");
+    assertThat(browser.await(By.id("email")).getAttribute("value"))
+        .as("what she typed is kept")
+        .isEqualTo(IVY);
+    browser.screenshot("sign-in-failed");
+
+    browser.await(By.id("password")).sendKeys("ivy.patel");
+    browser.await(By.cssSelector("main button[type='submit']")).click();
+    WebElement row = browser.await(By.cssSelector("#cases tr[data-case='" + ivysCase + "']"));
+    assertThat(row.getText()).contains("New").contains("Pending");
+    assertThat(browser.driver().getPageSource())
+        .as("what a customer wrote is escaped")
+        .contains("Runner 7 &lt;b&gt;offline&lt;/b&gt;");
+    accessible("cases");
+    browser.screenshot("cases");
+
+    row.findElement(By.linkText(ivysCase)).click();
+    browser.await(By.id("text")).sendKeys("Restarted the runner; still offline.");
+    browser.await(By.xpath("//button[normalize-space()='Send']")).click();
+    assertThat(browser.await(By.cssSelector(".notice")).getText()).contains("Your message is sent");
+    assertThat(browser.await(By.cssSelector(".conversation")).getText())
+        .contains("Restarted the runner; still offline.");
+    accessible("case");
+    browser.screenshot("case-after-reply");
+  }
+
+  @Test
+  void anEngineersAnswerReachesThePortalAndTheContactConfirmsThenReopens() {
+    signIn(IVY, "ivy.patel");
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(ivysCase).singleResult();
+    tasks.complete(
+        task.getId(),
+        EngineerReply.provideResolution("Restart the runner service, then the bots.")
+            .formVariables());
+
+    browser.open("/portal/cases/" + ivysCase);
+    assertThat(browser.await(By.id("status")).getText()).isEqualTo("Resolution provided");
+    assertThat(browser.await(By.cssSelector(".conversation")).getText())
+        .contains("CaseOps Support")
+        .contains("Restart the runner service, then the bots.");
+    browser.screenshot("case-resolution-provided");
+    browser.await(By.xpath("//button[normalize-space()='Yes, close the case']")).click();
+    assertThat(browser.await(By.id("status")).getText()).isEqualTo("Closed");
+    accessible("case-closed");
+    browser.screenshot("case-closed");
+
+    browser.await(By.id("reason")).sendKeys("It is back after the restart.");
+    browser.await(By.xpath("//button[normalize-space()='Reopen the case']")).click();
+    assertThat(browser.await(By.id("status")).getText()).isEqualTo("Reopened");
+  }
+
+  @Test
+  void repeatedFailuresForOneEmailLockItForAWhileWithAClearMessage() {
+    String olivia = "olivia.reed@wayne.example";
+    try {
+      browser.open("/portal/sign-in");
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        browser.await(By.id("email")).clear();
+        browser.await(By.id("email")).sendKeys(olivia);
+        browser.await(By.id("password")).sendKeys("guess-" + attempt);
+        browser.await(By.cssSelector("main button[type='submit']")).click();
+        browser.await(By.id("sign-in-error"));
+      }
+      assertThat(browser.await(By.id("sign-in-error")).getText())
+          .matches("Too many failed attempts for this e-mail\\. Try again in \\d+ seconds\\.");
+      // Even the right password waits until then.
+      browser.await(By.id("password")).sendKeys("olivia.reed");
+      browser.await(By.cssSelector("main button[type='submit']")).click();
+      assertThat(browser.await(By.id("sign-in-error")).getText()).startsWith("Too many");
+      browser.screenshot("sign-in-locked");
+    } finally {
+      throttle.unlock(LoginThrottle.Surface.CONTACT, olivia);
+    }
+  }
+
+  @Test
+  void pagesAreInFrenchOnRequest() {
+    browser.open("/portal/sign-in?lang=fr");
+    assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Connexion");
+    assertThat(browser.await(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    accessible("sign-in-fr");
+    browser.screenshot("sign-in-fr");
+    signIn(IVY, "ivy.patel");
+    assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Mes cas");
+    assertThat(browser.await(By.cssSelector("#cases tr[data-case='" + ivysCase + "']")).getText())
+        .contains("Nouveau")
+        .contains("À venir");
+    assertThat(browser.await(By.cssSelector("#cases caption")).getText())
+        .endsWith("les plus récents d'abord");
+    browser.screenshot("cases-fr");
+  }
+
+  @Test
+  void onOrangeAContactDoesNotSeeAnotherContactsCase() {
+    String ginas =
+        intake
+            .submit(
+                new CaseIntake.Submission(
+                    "gina.ruiz@globex.example",
+                    "automation-360",
+                    "Licence question",
+                    "How do we move a licence?",
+                    new CaseIntake.SeverityAnswers(false, true, true, "one", "none", "question"),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null))
+            .caseNumber();
+    signIn("hugo.sanz@globex.example", "hugo.sanz");
+    assertThat(browser.all(By.cssSelector("#cases tr[data-case='" + ginas + "']"))).isEmpty();
+    browser.open("/portal/cases/" + ginas);
+    assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("No such case");
+    accessible("not-found");
+    browser.screenshot("not-found");
+  }
+
+  @Test
+  void aFormWithoutItsCsrfTokenIsRefusedAndNothingIsWritten() throws Exception {
+    signIn(IVY, "ivy.patel");
+    String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    HttpResponse<String> forged =
+        new StaffClient(port)
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/portal/cases/" + ivysCase + "/messages"))
+                    .header("Cookie", "JSESSIONID=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("text=forged")));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    browser.open("/portal/cases/" + ivysCase);
+    assertThat(browser.await(By.cssSelector(".conversation")).getText()).doesNotContain("forged");
+    HttpResponse<String> anonymous = new StaffClient(port).get("/portal/cases");
+    assertThat(anonymous.body()).as("signed out: the sign-in page").contains("id=\"password\"");
+  }
+
+  void signIn(String email, String password) {
+    browser.open("/portal/sign-in");
+    browser.await(By.id("email")).sendKeys(email);
+    browser.await(By.id("password")).sendKeys(password);
+    browser.await(By.cssSelector("main button[type='submit']")).click();
+    browser.until(d -> d.getCurrentUrl().contains("/portal/cases"));
+  }
+
+  /** axe-core's rules on the page as it is: no serious or critical violation. */
+  void accessible(String page) {
+    Results results = new AxeBuilder().analyze(browser.driver());
+    List<String> serious =
+        results.getViolations().stream()
+            .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+            .map(PortalTest::describe)
+            .toList();
+    assertThat(serious).as("axe-core on " + page).isEmpty();
+  }
+
+  static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+  }
+}
