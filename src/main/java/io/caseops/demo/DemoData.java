@@ -124,6 +124,8 @@ class DemoData implements ApplicationRunner {
         BANNER);
     try (StartupLock.Held held = startupLock.hold("the demo data")) {
       transactions.executeWithoutResult(status -> seed());
+      // After the commit: other sessions see the demo users and cases from here on.
+      LOG.info("Demo profile: the demo data is in place");
     }
   }
 

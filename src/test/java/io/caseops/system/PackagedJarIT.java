@@ -83,7 +83,7 @@ class PackagedJarIT {
         .contains("DEMO PROFILE: every demo user's and contact's password is well known");
 
     // Its history, run through the real lifecycle: months of counted cases for the reports.
-    awaitLog(log, "Demo profile: opened");
+    awaitLog(log, "Demo profile: the demo data is in place");
     HttpResponse<String> trend =
         client.get("/staff/api/reports/attainment/trend?months=6&groupBy=catalogue", "mia", "mia");
     assertThat(trend.statusCode()).isEqualTo(200);
