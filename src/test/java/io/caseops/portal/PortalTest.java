@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PortalTest {
 
   static final String IVY = "ivy.patel@initech.example";
+  static final By SUBMIT = By.cssSelector("main button[type='submit']");
 
   @LocalServerPort int port;
   @Autowired CaseIntake intake;
@@ -76,7 +77,7 @@ class PortalTest {
     accessible("sign-in");
     email.sendKeys(IVY);
     browser.await(By.id("password")).sendKeys("not-her-password");
-    browser.await(By.cssSelector("main button[type='submit']")).click();
+    browser.clickAndWaitForNextPage(SUBMIT);
     assertThat(browser.await(By.id("sign-in-error")).getText())
         .contains("Wrong e-mail or password");
     assertThat(browser.await(By.id("email")).getAttribute("value"))
@@ -85,7 +86,7 @@ class PortalTest {
     browser.screenshot("sign-in-failed");
 
     browser.await(By.id("password")).sendKeys("ivy.patel");
-    browser.await(By.cssSelector("main button[type='submit']")).click();
+    browser.clickAndWaitForNextPage(SUBMIT);
     WebElement row = browser.await(By.cssSelector("#cases tr[data-case='" + ivysCase + "']"));
     assertThat(row.getText()).contains("New").contains("Pending");
     assertThat(browser.driver().getPageSource())
@@ -94,9 +95,9 @@ class PortalTest {
     accessible("cases");
     browser.screenshot("cases");
 
-    row.findElement(By.linkText(ivysCase)).click();
+    browser.clickAndWaitForNextPage(By.linkText(ivysCase));
     browser.await(By.id("text")).sendKeys("Restarted the runner; still offline.");
-    browser.await(By.xpath("//button[normalize-space()='Send']")).click();
+    browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Send']"));
     assertThat(browser.await(By.cssSelector(".notice")).getText()).contains("Your message is sent");
     assertThat(browser.await(By.cssSelector(".conversation")).getText())
         .contains("Restarted the runner; still offline.");
@@ -119,13 +120,13 @@ class PortalTest {
         .contains("CaseOps Support")
         .contains("Restart the runner service, then the bots.");
     browser.screenshot("case-resolution-provided");
-    browser.await(By.xpath("//button[normalize-space()='Yes, close the case']")).click();
+    browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Yes, close the case']"));
     assertThat(browser.await(By.id("status")).getText()).isEqualTo("Closed");
     accessible("case-closed");
     browser.screenshot("case-closed");
 
     browser.await(By.id("reason")).sendKeys("It is back after the restart.");
-    browser.await(By.xpath("//button[normalize-space()='Reopen the case']")).click();
+    browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Reopen the case']"));
     assertThat(browser.await(By.id("status")).getText()).isEqualTo("Reopened");
   }
 
@@ -138,14 +139,13 @@ class PortalTest {
         browser.await(By.id("email")).clear();
         browser.await(By.id("email")).sendKeys(olivia);
         browser.await(By.id("password")).sendKeys("guess-" + attempt);
-        browser.await(By.cssSelector("main button[type='submit']")).click();
-        browser.await(By.id("sign-in-error"));
+        browser.clickAndWaitForNextPage(SUBMIT);
       }
       assertThat(browser.await(By.id("sign-in-error")).getText())
           .matches("Too many failed attempts for this e-mail\\. Try again in \\d+ seconds\\.");
       // Even the right password waits until then.
       browser.await(By.id("password")).sendKeys("olivia.reed");
-      browser.await(By.cssSelector("main button[type='submit']")).click();
+      browser.clickAndWaitForNextPage(SUBMIT);
       assertThat(browser.await(By.id("sign-in-error")).getText()).startsWith("Too many");
       browser.screenshot("sign-in-locked");
     } finally {
@@ -219,7 +219,7 @@ class PortalTest {
     browser.open("/portal/sign-in");
     browser.await(By.id("email")).sendKeys(email);
     browser.await(By.id("password")).sendKeys(password);
-    browser.await(By.cssSelector("main button[type='submit']")).click();
+    browser.clickAndWaitForNextPage(SUBMIT);
     browser.until(d -> d.getCurrentUrl().contains("/portal/cases"));
   }
 

@@ -11,11 +11,13 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,8 +79,20 @@ public final class Browser implements AutoCloseable {
                 .orElse(null));
   }
 
+  /** Waits up to 20 s; an element replaced by a page load meanwhile is looked up again. */
   public <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
+  }
+
+  /**
+   * Clicks what submits a form or follows a link, and waits until the next page replaced this one.
+   */
+  public void clickAndWaitForNextPage(By locator) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    await(locator).click();
+    until(ExpectedConditions.stalenessOf(page));
   }
 
   public List<WebElement> all(By locator) {
