@@ -13,11 +13,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -87,12 +87,21 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks what submits a form or follows a link, and waits until the next page replaced this one.
+   * Clicks what submits a form or follows a link, and waits until the next page replaced this one:
+   * a mark set on this page's window is gone. (Waiting for an element to go stale races the
+   * navigation in Chromium, which then reports a node "not in the document" instead.)
    */
   public void clickAndWaitForNextPage(By locator) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    driver.executeScript("window.caseopsPreviousPage = true");
     await(locator).click();
-    until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "return document.readyState === 'complete'"
+                            + " && window.caseopsPreviousPage === undefined")));
   }
 
   public List<WebElement> all(By locator) {
