@@ -45,8 +45,9 @@ public class ContactCases {
   public record Message(String author, String authorKind, Instant writtenAt, String text) {}
 
   /**
-   * The SLA of the first response: "pending", "met", "breached" (answered late, or still open past
-   * due) or "none"; the portal also tells "at-risk" (pending, past its 75 % warning).
+   * The SLA of the first response ({@link FirstResponse}): "pending", "at-risk" (pending, past its
+   * 75 % warning), "met", "breached" (answered late, or still open past due) or "none" (no target,
+   * or closed before due unanswered).
    */
   @Api
   public record Sla(String outcome, Instant dueAt, Instant respondedAt) {}
@@ -157,10 +158,7 @@ public class ContactCases {
         messages);
   }
 
-  /**
-   * The first-response SLA of each listed case, in one query, with "at-risk" for a pending case
-   * past its warning: for the portal's list.
-   */
+  /** The first-response SLA of each listed case, in one query: for the portal's list. */
   public Map<String, Sla> slaStates(List<CaseSummary> cases) {
     if (cases.isEmpty()) {
       return Collections.emptyMap();
@@ -168,31 +166,22 @@ public class ContactCases {
     Instant now = clock.instant();
     Map<String, Sla> states = new HashMap<>();
     jdbc.query(
-        "select c.case_number, c.warning_at, c.due_at, r.due_at as answered_due, r.responded_at,"
-            + " r.met from support_case c left join sla_record r on r.case_number = c.case_number"
+        "select c.case_number, c.warning_at, c.due_at, c.closed_at, r.due_at as answered_due,"
+            + " r.responded_at, r.met from support_case c"
+            + " left join sla_record r on r.case_number = c.case_number"
             + " where c.case_number in (:numbers)",
         new MapSqlParameterSource("numbers", cases.stream().map(CaseSummary::caseNumber).toList()),
         rs -> {
-          Timestamp responded = rs.getTimestamp("responded_at");
-          Timestamp due = rs.getTimestamp("due_at");
-          Timestamp warning = rs.getTimestamp("warning_at");
-          Sla sla;
-          if (responded != null) {
-            sla =
-                new Sla(
-                    rs.getBoolean("met") ? "met" : "breached",
-                    rs.getTimestamp("answered_due").toInstant(),
-                    responded.toInstant());
-          } else if (due == null) {
-            sla = new Sla("none", null, null);
-          } else if (now.isAfter(due.toInstant())) {
-            sla = new Sla("breached", due.toInstant(), null);
-          } else if (warning != null && !now.isBefore(warning.toInstant())) {
-            sla = new Sla("at-risk", due.toInstant(), null);
-          } else {
-            sla = new Sla("pending", due.toInstant(), null);
-          }
-          states.put(rs.getString("case_number"), sla);
+          Object met = rs.getObject("met");
+          states.put(
+              rs.getString("case_number"),
+              sla(
+                  instant(rs.getTimestamp("answered_due"), rs.getTimestamp("due_at")),
+                  instant(rs.getTimestamp("warning_at"), null),
+                  instant(rs.getTimestamp("responded_at"), null),
+                  met == null ? null : rs.getBoolean("met"),
+                  instant(rs.getTimestamp("closed_at"), null),
+                  now));
         });
     return states;
   }
@@ -220,17 +209,30 @@ public class ContactCases {
 
   private Sla sla(CaseRecord kase) {
     var record = records.sla(kase.caseNumber());
-    if (record.isPresent()) {
-      return new Sla(
-          record.get().met() ? "met" : "breached",
-          record.get().dueAt(),
-          record.get().respondedAt());
-    }
-    if (kase.dueAt() == null) {
-      return new Sla("none", null, null);
-    }
-    return new Sla(
-        clock.instant().isAfter(kase.dueAt()) ? "breached" : "pending", kase.dueAt(), null);
+    return sla(
+        record.map(CaseRecords.SlaRecord::dueAt).orElse(kase.dueAt()),
+        kase.warningAt(),
+        record.map(CaseRecords.SlaRecord::respondedAt).orElse(null),
+        record.map(CaseRecords.SlaRecord::met).orElse(null),
+        kase.closedAt(),
+        clock.instant());
+  }
+
+  /** The due instant is the one the response was measured against, once there is one. */
+  private static Sla sla(
+      Instant dueAt,
+      Instant warningAt,
+      Instant respondedAt,
+      Boolean met,
+      Instant closedAt,
+      Instant now) {
+    FirstResponse outcome = FirstResponse.of(dueAt, respondedAt, met, closedAt, now);
+    return new Sla(outcome.label(warningAt, now), dueAt, respondedAt);
+  }
+
+  private static Instant instant(Timestamp value, Timestamp otherwise) {
+    Timestamp chosen = value != null ? value : otherwise;
+    return chosen == null ? null : chosen.toInstant();
   }
 
   private static CaseSummary summary(CaseRecord kase) {

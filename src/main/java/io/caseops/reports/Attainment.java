@@ -1,5 +1,6 @@
 package io.caseops.reports;
 
+import io.caseops.cases.FirstResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +21,6 @@ final class Attainment {
 
   private Attainment() {}
 
-  /** What became of one case's first-response target. */
-  enum Outcome {
-    MET,
-    MISSED,
-    /** Open, not answered, not yet due. */
-    PENDING,
-    /** The plan sets no target for the severity (e.g. Orange Sev 2-4): listed, never counted. */
-    NO_TARGET,
-    /** Closed (or rejected) before its due instant without a first response: not counted. */
-    CLOSED_UNANSWERED
-  }
-
   /** One case as the report sees it. {@code dueAt} is the one the response was measured against. */
   record CaseRow(
       String caseNumber,
@@ -49,18 +38,8 @@ final class Attainment {
       Instant submittedAt,
       Instant closedAt) {
 
-    Outcome outcome(Instant now) {
-      if (!hasTarget || dueAt == null) {
-        return Outcome.NO_TARGET;
-      }
-      if (respondedAt != null) {
-        // As recorded when the engineer answered: met means at or before the due instant.
-        return Boolean.TRUE.equals(met) ? Outcome.MET : Outcome.MISSED;
-      }
-      if (closedAt != null && !closedAt.isAfter(dueAt)) {
-        return Outcome.CLOSED_UNANSWERED;
-      }
-      return now.isAfter(dueAt) ? Outcome.MISSED : Outcome.PENDING;
+    FirstResponse outcome(Instant now) {
+      return FirstResponse.of(hasTarget ? dueAt : null, respondedAt, met, closedAt, now);
     }
 
     /** How late the first response was (or is, for an open case past its due instant). */
@@ -154,11 +133,11 @@ final class Attainment {
       ReportPeriod period,
       Instant now,
       BiFunction<String, String, Double> goals) {
-    int[] counts = new int[Outcome.values().length];
+    int[] counts = new int[FirstResponse.values().length];
     members.forEach(row -> counts[row.outcome(now).ordinal()]++);
-    int met = counts[Outcome.MET.ordinal()];
-    int missed = counts[Outcome.MISSED.ordinal()];
-    int pending = counts[Outcome.PENDING.ordinal()];
+    int met = counts[FirstResponse.MET.ordinal()];
+    int missed = counts[FirstResponse.MISSED.ordinal()];
+    int pending = counts[FirstResponse.PENDING.ordinal()];
     String catalogue = only(members, CaseRow::catalogue);
     String plan = only(members, CaseRow::plan);
     Double goal = catalogue != null && plan != null ? goals.apply(catalogue, plan) : null;
@@ -173,8 +152,8 @@ final class Attainment {
         met,
         missed,
         pending,
-        counts[Outcome.NO_TARGET.ordinal()],
-        counts[Outcome.CLOSED_UNANSWERED.ordinal()],
+        counts[FirstResponse.NO_TARGET.ordinal()],
+        counts[FirstResponse.CLOSED_UNANSWERED.ordinal()],
         attainment,
         budget,
         projection(met, missed, pending, goal, period, now));

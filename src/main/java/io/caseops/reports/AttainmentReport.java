@@ -1,11 +1,11 @@
 package io.caseops.reports;
 
+import io.caseops.cases.FirstResponse;
 import io.caseops.entitlement.PlanEntitlements;
 import io.caseops.entitlement.PlanEntitlements.Plan;
 import io.caseops.reports.Attainment.CaseRow;
 import io.caseops.reports.Attainment.Group;
 import io.caseops.reports.Attainment.GroupBy;
-import io.caseops.reports.Attainment.Outcome;
 import io.caseops.system.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +64,22 @@ class AttainmentReport {
 
   @Transactional(readOnly = true)
   Figures figures(ReportPeriod period, GroupBy groupBy, Viewer viewer) {
+    return figures(period, groupBy, rows(period, viewer, null));
+  }
+
+  /** One account's figures of a period; empty when it had no case then. */
+  @Transactional(readOnly = true)
+  Optional<Group> account(ReportPeriod period, String accountId) {
+    return figures(period, GroupBy.ACCOUNT, rows(period, new Viewer(null), accountId))
+        .groups()
+        .stream()
+        .findFirst();
+  }
+
+  private Figures figures(ReportPeriod period, GroupBy groupBy, List<CaseRow> rows) {
     List<Group> groups =
         Attainment.groups(
-            rows(period, viewer),
+            rows,
             groupBy,
             period,
             clock.instant(),
@@ -77,9 +91,19 @@ class AttainmentReport {
   /** The period's missed cases, most late first. */
   @Transactional(readOnly = true)
   List<Miss> misses(ReportPeriod period, Viewer viewer) {
+    return misses(rows(period, viewer, null));
+  }
+
+  /** One account's missed cases of a period, most late first. */
+  @Transactional(readOnly = true)
+  List<Miss> misses(ReportPeriod period, String accountId) {
+    return misses(rows(period, new Viewer(null), accountId));
+  }
+
+  private List<Miss> misses(List<CaseRow> rows) {
     Instant now = clock.instant();
-    return rows(period, viewer).stream()
-        .filter(row -> row.outcome(now) == Outcome.MISSED)
+    return rows.stream()
+        .filter(row -> row.outcome(now) == FirstResponse.MISSED)
         .map(
             row ->
                 new Miss(
@@ -95,12 +119,17 @@ class AttainmentReport {
         .toList();
   }
 
-  private List<CaseRow> rows(ReportPeriod period, Viewer viewer) {
+  /** The period's rows the viewer sees, of one account when {@code accountId} is not null. */
+  private List<CaseRow> rows(ReportPeriod period, Viewer viewer, String accountId) {
     List<Object> arguments = new ArrayList<>(List.of(ts(period.start()), ts(period.end())));
     String sql = CASES;
     if (viewer.accountManager() != null) {
       sql += " and a.technical_account_manager = ?";
       arguments.add(viewer.accountManager());
+    }
+    if (accountId != null) {
+      sql += " and c.account_id = ?";
+      arguments.add(accountId);
     }
     return jdbc.query(sql, (rs, i) -> row(rs), arguments.toArray());
   }

@@ -3,8 +3,8 @@ package io.caseops.reports;
 import io.caseops.cases.CaseInstances;
 import io.caseops.cases.CaseInstances.ResponseTerms;
 import io.caseops.cases.CaseStatus;
+import io.caseops.cases.FirstResponse;
 import io.caseops.reports.Attainment.CaseRow;
-import io.caseops.reports.Attainment.Outcome;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.NotFoundException;
 import java.sql.ResultSet;
@@ -86,7 +86,7 @@ class CaseSla {
       Instant dueAt,
       Instant respondedAt,
       String respondedBy,
-      Outcome outcome,
+      FirstResponse outcome,
       boolean atRisk,
       Long minutesLate,
       List<Reclassification> reclassifications,
@@ -215,7 +215,7 @@ class CaseSla {
             met == null ? null : rs.getBoolean("met"),
             instant(rs, "submitted_at"),
             instant(rs, "closed_at"));
-    Outcome outcome = row.outcome(now);
+    FirstResponse outcome = row.outcome(now);
     return new View(
         row.caseNumber(),
         row.accountId(),
@@ -234,8 +234,8 @@ class CaseSla {
         respondedAt,
         rs.getString("responded_by"),
         outcome,
-        outcome == Outcome.PENDING && warningAt != null && !now.isBefore(warningAt),
-        outcome == Outcome.MISSED ? row.lateBy(now).toMinutes() : null,
+        outcome.atRisk(warningAt, now),
+        outcome == FirstResponse.MISSED ? row.lateBy(now).toMinutes() : null,
         reclassifications,
         terms == null ? null : terms.processInstanceId());
   }

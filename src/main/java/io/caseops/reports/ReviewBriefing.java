@@ -5,7 +5,6 @@ import static io.caseops.system.Markdown.escape;
 import io.caseops.entitlement.ServiceAllowanceLedger;
 import io.caseops.entitlement.ServiceAllowanceLedger.Balance;
 import io.caseops.reports.Attainment.Group;
-import io.caseops.reports.Attainment.GroupBy;
 import io.caseops.reports.AttainmentReport.Miss;
 import io.caseops.system.EngineClock;
 import java.math.BigDecimal;
@@ -62,15 +61,10 @@ class ReviewBriefing implements TaskListener {
     Instant now = clock.instant();
     // A case review reports its month so far; a business review its own period.
     ReportPeriod period = ReviewPeriod.named(periodName).attainmentPeriod(now);
-    Viewer everyone = new Viewer(null);
     StringBuilder out = new StringBuilder();
     out.append("### ").append(escape(title)).append("\n\n");
 
-    Group group =
-        report.figures(period, GroupBy.ACCOUNT, everyone).groups().stream()
-            .filter(g -> g.key().equals(accountId))
-            .findFirst()
-            .orElse(null);
+    Group group = report.account(period, accountId).orElse(null);
     out.append("**SLA attainment, ").append(period.name()).append(":** ");
     if (group == null || group.counted() == 0) {
       out.append("no answered or overdue case with a target yet.\n\n");
@@ -108,10 +102,7 @@ class ReviewBriefing implements TaskListener {
     }
     out.append(open.isEmpty() ? "None.\n\n" : "\n");
 
-    List<Miss> misses =
-        report.misses(period, everyone).stream()
-            .filter(miss -> accountId.equals(miss.accountId()))
-            .toList();
+    List<Miss> misses = report.misses(period, accountId);
     out.append("**Missed first responses, ")
         .append(period.name())
         .append(" (")

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -63,6 +65,7 @@ class ReviewScheduling implements JavaDelegate {
   int schedule(RuntimeService runtime) {
     Instant now = clock.instant();
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+    Set<String> current = currentReviews(now);
     int scheduled = 0;
     for (Account account : accounts()) {
       Plan plan = plans.of(account.catalogue(), account.plan()).orElse(null);
@@ -75,7 +78,7 @@ class ReviewScheduling implements JavaDelegate {
           continue;
         }
         ReviewPeriod period = ReviewPeriod.containing(cadence, today);
-        if (!scheduled(account.id(), kind, period)) {
+        if (!current.contains(key(account.id(), kind, period))) {
           start(runtime, account, kind, period, now);
           scheduled++;
         }
@@ -93,7 +96,7 @@ class ReviewScheduling implements JavaDelegate {
     String instance =
         runtime
             .createProcessInstanceByKey(PROCESS)
-            .businessKey(account.id() + "/" + kind.value() + "/" + period.name())
+            .businessKey(key(account.id(), kind, period))
             .setVariable(ReviewVariables.ACCOUNT_ID, account.id())
             .setVariable(ReviewVariables.REVIEW_KIND, kind.value())
             .setVariable(ReviewVariables.REVIEW_PERIOD, period.name())
@@ -118,15 +121,19 @@ class ReviewScheduling implements JavaDelegate {
         Timestamp.from(now));
   }
 
-  private boolean scheduled(String accountId, ReviewKind kind, ReviewPeriod period) {
-    Integer count =
-        jdbc.queryForObject(
-            "select count(*) from account_review where account_id = ? and kind = ? and period = ?",
-            Integer.class,
-            accountId,
-            kind.value(),
-            period.name());
-    return count != null && count > 0;
+  /** The reviews of the periods not over yet, in one query: "account/kind/period". */
+  private Set<String> currentReviews(Instant now) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select account_id || '/' || kind || '/' || period from account_review"
+                + " where period_end > ?",
+            String.class,
+            Timestamp.from(now)));
+  }
+
+  /** A review's business key: "initech/business/2026". */
+  private static String key(String accountId, ReviewKind kind, ReviewPeriod period) {
+    return accountId + "/" + kind.value() + "/" + period.name();
   }
 
   private List<Account> accounts() {

@@ -2,7 +2,6 @@ package io.caseops.reports;
 
 import io.caseops.notification.Notifications;
 import io.caseops.reports.Attainment.Group;
-import io.caseops.reports.Attainment.GroupBy;
 import io.caseops.system.EngineClock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +61,6 @@ class ReviewSummaryMail implements JavaDelegate {
       return; // nobody to tell; the review is recorded all the same
     }
     Instant now = clock.instant();
-    Viewer everyone = new Viewer(null);
     Map<String, Object> model = new HashMap<>();
     model.put("accountName", review.get("name"));
     model.put("planLabel", capitalized((String) review.get("plan")));
@@ -76,26 +75,17 @@ class ReviewSummaryMail implements JavaDelegate {
             .orElse((String) review.get("completed_by")));
     model.put(
         "attainmentLine",
-        line(
-            accountGroup(
-                report
-                    .figures(
-                        ReviewPeriod.named(periodName).attainmentPeriod(now),
-                        GroupBy.ACCOUNT,
-                        everyone)
-                    .groups(),
-                accountId)));
+        line(report.account(ReviewPeriod.named(periodName).attainmentPeriod(now), accountId)));
     List<Map<String, Object>> trend = new ArrayList<>();
     YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
     for (int back = TREND_MONTHS - 1; back >= 0; back--) {
       String name = month.minusMonths(back).toString();
-      Group group =
-          accountGroup(
-              report
-                  .figures(ReportPeriod.of(name, null, null, now), GroupBy.ACCOUNT, everyone)
-                  .groups(),
-              accountId);
-      trend.add(Map.of("month", name, "line", line(group)));
+      trend.add(
+          Map.of(
+              "month",
+              name,
+              "line",
+              line(report.account(ReportPeriod.of(name, null, null, now), accountId))));
     }
     model.put("trendMonths", TREND_MONTHS);
     model.put("trend", trend);
@@ -108,12 +98,9 @@ class ReviewSummaryMail implements JavaDelegate {
         execution.getProcessInstanceId());
   }
 
-  private static Group accountGroup(List<Group> groups, String accountId) {
-    return groups.stream().filter(g -> g.key().equals(accountId)).findFirst().orElse(null);
-  }
-
   /** "92.0 % (23 of 25 on time; goal 95.0 %)", or that there was nothing to count. */
-  static String line(Group group) {
+  static String line(Optional<Group> figures) {
+    Group group = figures.orElse(null);
     if (group == null || group.counted() == 0) {
       return "no case with a response target";
     }

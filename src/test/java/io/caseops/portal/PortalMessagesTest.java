@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,28 @@ class PortalMessagesTest {
       bundle(name)
           .forEach(
               (key, text) -> {
-                if (text.toString().contains("{0}")) {
+                if (text.toString().contains("{0")) {
                   assertThat(lone.matcher(text.toString()).find()).as(name + " " + key).isFalse();
                 }
               });
     }
+  }
+
+  @Test
+  void theLockMessageCountsSecondsInEachLanguage() throws IOException {
+    String english = bundle("messages.properties").getProperty("portal.signIn.locked");
+    assertThat(new MessageFormat(english, Locale.ENGLISH).format(new Object[] {1L}))
+        .endsWith("in 1 second.");
+    assertThat(new MessageFormat(english, Locale.ENGLISH).format(new Object[] {119L}))
+        .endsWith("in 119 seconds.");
+    String minutes = bundle("messages.properties").getProperty("portal.signIn.lockedMinutes");
+    assertThat(new MessageFormat(minutes, Locale.ENGLISH).format(new Object[] {1500L}))
+        .endsWith("in 1500 minutes.");
+    String french = bundle("messages_fr.properties").getProperty("portal.signIn.locked");
+    assertThat(new MessageFormat(french, Locale.FRENCH).format(new Object[] {1L}))
+        .startsWith("Trop d'échecs")
+        .endsWith("dans 1 seconde.");
+    assertThat(new MessageFormat(french, Locale.FRENCH).format(new Object[] {1045L}))
+        .endsWith("dans 1045 secondes.");
   }
 }

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,14 +51,7 @@ class AccountReviewTest {
 
   @BeforeEach
   void noReviewsYet() {
-    runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey("AccountReview")
-        .list()
-        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test set-up"));
-    jdbc.update("delete from account_review");
-    jdbc.update("delete from service_usage where benefit = 'case-review'");
-    jdbc.update("delete from mail_outbox where event = 'review-summary'");
+    new ReviewFixture(jdbc, runtime, management).noReviewsYet();
   }
 
   @AfterEach
@@ -232,10 +224,7 @@ class AccountReviewTest {
 
   /** Runs ReviewSchedule's timer job at that instant, as the job executor would. */
   void scheduleAt(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-    Job timer =
-        management.createJobQuery().processDefinitionKey("ReviewSchedule").timers().singleResult();
-    management.executeJob(timer.getId());
+    new ReviewFixture(jdbc, runtime, management).scheduleAt(instant);
   }
 
   List<String> reviews() {

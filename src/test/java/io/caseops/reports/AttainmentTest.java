@@ -3,10 +3,10 @@ package io.caseops.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caseops.cases.FirstResponse;
 import io.caseops.reports.Attainment.CaseRow;
 import io.caseops.reports.Attainment.Group;
 import io.caseops.reports.Attainment.GroupBy;
-import io.caseops.reports.Attainment.Outcome;
 import io.caseops.system.web.BadRequestException;
 import java.time.Instant;
 import java.util.List;
@@ -42,18 +42,18 @@ class AttainmentTest {
     assertThat(
             row("A", "silver", true, "2025-03-05T12:00:00Z", "2025-03-05T12:00:00Z", true)
                 .outcome(NOW))
-        .isEqualTo(Outcome.MET);
+        .isEqualTo(FirstResponse.MET);
     assertThat(
             row("B", "silver", true, "2025-03-05T12:00:00Z", "2025-03-05T12:00:01Z", false)
                 .outcome(NOW))
-        .isEqualTo(Outcome.MISSED);
+        .isEqualTo(FirstResponse.MISSED);
     assertThat(row("C", "silver", true, "2025-03-20T11:59:59Z", null, null).outcome(NOW))
-        .isEqualTo(Outcome.MISSED);
+        .isEqualTo(FirstResponse.MISSED);
     assertThat(row("D", "silver", true, "2025-03-20T12:00:00Z", null, null).outcome(NOW))
         .as("due this very instant: may still be answered in time")
-        .isEqualTo(Outcome.PENDING);
+        .isEqualTo(FirstResponse.PENDING);
     assertThat(row("E", "orange", false, null, null, null).outcome(NOW))
-        .isEqualTo(Outcome.NO_TARGET);
+        .isEqualTo(FirstResponse.NO_TARGET);
     CaseRow closedEarly =
         new CaseRow(
             "F",
@@ -70,7 +70,7 @@ class AttainmentTest {
             null,
             Instant.parse("2025-03-10T09:00:00Z"),
             Instant.parse("2025-03-10T10:00:00Z"));
-    assertThat(closedEarly.outcome(NOW)).isEqualTo(Outcome.CLOSED_UNANSWERED);
+    assertThat(closedEarly.outcome(NOW)).isEqualTo(FirstResponse.CLOSED_UNANSWERED);
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.Browser;
 import io.caseops.testsupport.CaseOpsTest;
-import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,21 +34,9 @@ class ReviewTasklistTest {
 
   @BeforeEach
   void reviewsScheduled() {
-    runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey("AccountReview")
-        .list()
-        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test set-up"));
-    jdbc.update("delete from account_review");
-    jdbc.update("delete from service_usage where benefit = 'case-review'");
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-03T10:00:00Z")));
-    management.executeJob(
-        management
-            .createJobQuery()
-            .processDefinitionKey("ReviewSchedule")
-            .timers()
-            .singleResult()
-            .getId());
+    ReviewFixture reviews = new ReviewFixture(jdbc, runtime, management);
+    reviews.noReviewsYet();
+    reviews.scheduleAt("2026-12-03T10:00:00Z");
     browser = new Browser(port, "tasklist-screenshots");
   }
 

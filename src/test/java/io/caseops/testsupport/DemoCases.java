@@ -18,17 +18,13 @@ public final class DemoCases {
         service
             .getBean(CaseIntake.class)
             .submit(
-                new CaseIntake.Submission(
+                submission(
                     "ana.lima@northwind.example",
                     "adobe-experience-manager",
                     "Author instance slow",
                     "Publishing takes minutes since this morning.",
                     new CaseIntake.SeverityAnswers(
                         true, true, true, "several", "minor", "incident"),
-                    null,
-                    null,
-                    null,
-                    List.of(),
                     null))
             .caseNumber();
     String instance =
@@ -40,5 +36,17 @@ public final class DemoCases {
             .singleResult()
             .getId();
     return new Opened(number, instance);
+  }
+
+  /** A submission with what a contact must give, and a region; no proposed severity or CC. */
+  public static CaseIntake.Submission submission(
+      String contact,
+      String product,
+      String subject,
+      String description,
+      CaseIntake.SeverityAnswers answers,
+      String region) {
+    return new CaseIntake.Submission(
+        contact, product, subject, description, answers, null, region, null, List.of(), null);
   }
 }
