@@ -12,6 +12,7 @@ import static io.caseops.cases.CaseVariables.USERS_AFFECTED;
 import static io.caseops.cases.CaseVariables.WORKAROUND_AVAILABLE;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
+import io.caseops.entitlement.Entitlement;
 import io.caseops.entitlement.EntitlementLookup;
 import io.caseops.entitlement.EntitlementRefusedException;
 import io.caseops.entitlement.NamedContacts;
@@ -32,11 +33,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,6 +91,18 @@ public class CaseIntake {
                   "must be one of [documentation, feature-request, incident, question, training], got "
                       + "'${validatedValue}'")
           String requestType) {
+
+    /** The Severity decision's inputs (but the catalogue), by their process variable names. */
+    Map<String, Object> decisionInputs() {
+      Map<String, Object> inputs = new HashMap<>();
+      inputs.put(PRODUCTION_AFFECTED, productionAffected);
+      inputs.put(PRODUCT_USABLE, productUsable);
+      inputs.put(WORKAROUND_AVAILABLE, workaroundAvailable);
+      inputs.put(USERS_AFFECTED, usersAffected);
+      inputs.put(BUSINESS_IMPACT, businessImpact);
+      inputs.put(REQUEST_TYPE, requestType);
+      return inputs;
+    }
 
     /**
      * What an incident leaves unanswered: the Severity decision cannot classify it without these.
@@ -211,6 +227,33 @@ public class CaseIntake {
         return Submitted.of(records.get(first.get()));
       }
     }
+    admit(contact, submission);
+    String caseNumber = nextCaseNumber();
+    // The case, its process and the idempotency key commit together: a retry racing this one
+    // fails on the key and is rolled back whole, then answered the first one's case.
+    try {
+      return inTransaction.execute(
+          status -> {
+            Submitted submitted = open(caseNumber, submission);
+            if (idempotencyKey != null) {
+              submissions.remember(
+                  contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
+            }
+            return submitted;
+          });
+    } catch (DuplicateKeyException sameKeyAtOnce) {
+      return Optional.ofNullable(idempotencyKey)
+          .flatMap(key -> submissions.caseOf(contact.email(), key))
+          .map(first -> Submitted.of(records.get(first)))
+          .orElseThrow(() -> sameKeyAtOnce);
+    }
+  }
+
+  /**
+   * What the entitlement lookup and the checks would refuse of a contact's submission, as a 400 or
+   * 422 naming the field; else the entitlement it would get. Writes nothing.
+   */
+  Entitlement admit(NamedContacts.Contact contact, Submission submission) {
     if (submission.relatedCase() != null
         && queries.visible(contact, submission.relatedCase()).isEmpty()) {
       throw BadRequestException.of(
@@ -223,7 +266,7 @@ public class CaseIntake {
     }
     check(submission);
     try {
-      entitlements.lookup(
+      return entitlements.lookup(
           new EntitlementLookup.Request(
               contact.email(), submission.product(), submission.region(), submission.language()));
     } catch (EntitlementRefusedException refused) {
@@ -235,18 +278,6 @@ public class CaseIntake {
         default -> new UnprocessableException("product", refused.getMessage());
       };
     }
-    String caseNumber = nextCaseNumber();
-    // The case, its process and the idempotency key commit together: a retry racing this one
-    // fails on the key and is rolled back whole (ContactCaseController answers it the first case).
-    return inTransaction.execute(
-        status -> {
-          Submitted submitted = open(caseNumber, submission);
-          if (idempotencyKey != null) {
-            submissions.remember(
-                contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
-          }
-          return submitted;
-        });
   }
 
   /**
@@ -289,15 +320,8 @@ public class CaseIntake {
             .putValue(PRODUCT, submission.product())
             .putValue(REQUESTED_REGION, blankToNull(submission.region()))
             .putValue(REQUESTED_LANGUAGE, blankToNull(submission.language()));
-    SeverityAnswers answers = submission.answers();
-    if (answers != null) {
-      variables
-          .putValue(PRODUCTION_AFFECTED, answers.productionAffected())
-          .putValue(PRODUCT_USABLE, answers.productUsable())
-          .putValue(WORKAROUND_AVAILABLE, answers.workaroundAvailable())
-          .putValue(USERS_AFFECTED, answers.usersAffected())
-          .putValue(BUSINESS_IMPACT, answers.businessImpact())
-          .putValue(REQUEST_TYPE, answers.requestType());
+    if (submission.answers() != null) {
+      variables.putAll(submission.answers().decisionInputs());
     }
     return variables;
   }

@@ -5,7 +5,6 @@ import io.caseops.entitlement.NamedContacts.Contact;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,14 +88,7 @@ class ContactCaseController {
             request.language(),
             request.cc(),
             request.relatedCase());
-    CaseIntake.Submitted submitted;
-    try {
-      submitted = intake.submitAs(me, submission, key);
-    } catch (DuplicateKeyException sameKeyAtOnce) {
-      // Two requests with one key raced; the first one's case stands, the second was rolled back
-      // whole.
-      submitted = intake.submitAs(me, submission, key);
-    }
+    CaseIntake.Submitted submitted = intake.submitAs(me, submission, key);
     return ResponseEntity.created(URI.create("/api/cases/" + submitted.caseNumber()))
         .body(
             new SubmitResponse(

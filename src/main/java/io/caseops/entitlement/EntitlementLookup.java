@@ -97,6 +97,68 @@ public class EntitlementLookup {
     }
   }
 
+  /** A product a contact may open a case for. */
+  public record ProductChoice(String id, String name) {}
+
+  /**
+   * What a contact may choose when opening a case, for a form: the products with a running contract
+   * they are named for; the time slots when the plan lets them choose one at submission (empty: the
+   * account's own region, {@code region}); the languages the plan offers on some product (English
+   * always; {@link #lookup} checks the product and slot chosen).
+   */
+  public record Choices(
+      List<ProductChoice> products, List<String> regions, String region, List<String> languages) {
+    public boolean choosesRegion() {
+      return !regions.isEmpty();
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Choices> choices(String email) {
+    return contacts
+        .find(email)
+        .flatMap(
+            contact ->
+                accounts.find(contact.accountId()).map(account -> choices(contact, account)));
+  }
+
+  private Choices choices(
+      ContactRepository.NamedContact contact, AccountRepository.Account account) {
+    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
+    LocalDate today = LocalDate.now(clock);
+    boolean perProduct =
+        "product".equals(plan.namedContactScope()) && !contact.products().isEmpty();
+    List<ProductChoice> offered =
+        products.ofCatalogue(account.catalogue()).stream()
+            .filter(product -> !perProduct || contact.products().contains(product.id()))
+            .filter(
+                product ->
+                    accounts.contracts(account.id(), product.id()).stream()
+                        .anyMatch(contract -> contract.runsOn(today)))
+            .map(product -> new ProductChoice(product.id(), product.name()))
+            .toList();
+    boolean atSubmission = "at-submission".equals(plan.regionChoice());
+    List<String> languages = new ArrayList<>(List.of(ENGLISH));
+    switch (plan.languageChoice()) {
+      case "account-language" -> {
+        if (account.language() != null && !languages.contains(account.language())) {
+          languages.add(account.language());
+        }
+      }
+      default ->
+          regions.of(account.catalogue()).stream()
+              .filter(region -> atSubmission || region.id().equals(account.region()))
+              .flatMap(region -> region.languages().stream())
+              .filter(code -> !languages.contains(code))
+              .forEach(languages::add);
+    }
+    return new Choices(
+        offered,
+        atSubmission ? regionIds(account.catalogue()) : List.of(),
+        account.region(),
+        languages);
+  }
+
   /** The ids of the products a catalogue supports. */
   public List<String> productIds(String catalogue) {
     return products.idsOf(catalogue);

@@ -5,24 +5,18 @@ import io.caseops.cases.ContactCases;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.NamedContacts.Contact;
 import io.caseops.system.web.BadRequestException;
-import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.RuleException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,12 +45,6 @@ class PortalController {
   PortalController(ContactCases cases, NamedContacts contacts) {
     this.cases = cases;
     this.contacts = contacts;
-  }
-
-  /** The page's language for {@code <html lang>}: "en" or "fr". */
-  @ModelAttribute("lang")
-  String language(Locale locale) {
-    return PortalWeb.language(locale);
   }
 
   @GetMapping
@@ -141,7 +129,7 @@ class PortalController {
       // The page again, with what was typed and why it was refused.
       response.setStatus(refused instanceof BadRequestException ? 400 : 422);
       model.addAttribute("reply", text);
-      model.addAttribute("replyError", message(refused));
+      model.addAttribute("replyError", PortalErrors.message(refused));
       return kase(me, caseNumber, model);
     }
     redirect.addFlashAttribute("notice", "portal.case.sent");
@@ -179,50 +167,14 @@ class PortalController {
       action.run();
       redirect.addFlashAttribute("notice", notice);
     } catch (BadRequestException | RuleException refused) {
-      redirect.addFlashAttribute("actionError", message(refused));
+      redirect.addFlashAttribute("actionError", PortalErrors.message(refused));
     }
     return "redirect:" + PortalSecurity.PATH + "/cases/" + caseNumber;
   }
 
-  /** A contact removed by their administrator while signed in. */
-  static class ContactGone extends RuntimeException {}
-
-  @ExceptionHandler(ContactGone.class)
-  String gone(HttpServletRequest request) {
-    SecurityContextHolder.clearContext();
-    request.getSession().invalidate();
-    return "redirect:" + PortalSecurity.SIGN_IN + "?out";
-  }
-
-  // An exception handler's model has none of the @ModelAttribute values: the language is set here.
-  @ExceptionHandler(NotFoundException.class)
-  String notFound(HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(404);
-    model.addAttribute("lang", language(locale));
-    return "portal/not-found";
-  }
-
-  @ExceptionHandler(BadRequestException.class)
-  String badFilter(
-      BadRequestException e, HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(400);
-    model.addAttribute("lang", language(locale));
-    model.addAttribute("problem", message(e));
-    return "portal/bad-request";
-  }
-
   /** The contact behind the session; one removed since signing in is signed out. */
   private Contact contact(PortalSecurity.SignedIn me) {
-    return contacts.find(me.email()).orElseThrow(ContactGone::new);
-  }
-
-  static String message(RuntimeException refused) {
-    if (refused instanceof BadRequestException bad) {
-      return bad.problems().stream()
-          .map(problem -> problem.field() + " " + problem.rule())
-          .collect(Collectors.joining("; "));
-    }
-    return refused.getMessage();
+    return contacts.find(me.email()).orElseThrow(PortalErrors.ContactGone::new);
   }
 
   private static String blankToNull(String value) {

@@ -2,9 +2,6 @@ package io.caseops.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.caseops.cases.CaseIntake;
 import io.caseops.cases.EngineerReply;
 import io.caseops.system.LoginThrottle;
@@ -15,7 +12,6 @@ import io.caseops.testsupport.StaffClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PortalTest {
 
   static final String IVY = "ivy.patel@initech.example";
-  static final By SUBMIT = By.cssSelector("main button[type='submit']");
+  static final By SUBMIT = PortalPages.SUBMIT;
 
   @LocalServerPort int port;
   @Autowired CaseIntake intake;
@@ -209,25 +205,11 @@ class PortalTest {
   }
 
   void signIn(String email, String password) {
-    browser.open("/portal/sign-in");
-    browser.await(By.id("email")).sendKeys(email);
-    browser.await(By.id("password")).sendKeys(password);
-    browser.clickAndWaitForNextPage(SUBMIT);
+    PortalPages.signIn(browser, email, password);
     browser.until(d -> d.getCurrentUrl().contains("/portal/cases"));
   }
 
-  /** axe-core's rules on the page as it is: no serious or critical violation. */
   void accessible(String page) {
-    Results results = new AxeBuilder().analyze(browser.driver());
-    List<String> serious =
-        results.getViolations().stream()
-            .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
-            .map(PortalTest::describe)
-            .toList();
-    assertThat(serious).as("axe-core on " + page).isEmpty();
-  }
-
-  static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes();
+    PortalPages.accessible(browser, page);
   }
 }
