@@ -160,13 +160,7 @@ class ContactActions {
   public void requestRootCauseAnalysis(String caseNumber, String contact) {
     CaseRecord kase = caseOf(caseNumber);
     requireManager(kase, contact, "request a root-cause analysis");
-    boolean included =
-        kase.accountId() != null
-            && entitlements
-                .account(kase.accountId())
-                .map(EntitlementLookup.AccountSummary::rootCauseAnalysisForSev1)
-                .orElse(false);
-    if (!included) {
+    if (!rootCauseAnalysisIncluded(kase)) {
       throw new UnprocessableException(
           "caseNumber", "the " + kase.plan() + " plan does not include root-cause " + "analyses");
     }
@@ -246,13 +240,7 @@ class ContactActions {
    * administrators.
    */
   private void requireManager(CaseRecord kase, String contact, String action) {
-    String email = author(contact);
-    boolean admin =
-        contacts
-            .find(email)
-            .filter(found -> found.delegatedAdmin() && found.accountId().equals(kase.accountId()))
-            .isPresent();
-    if (!email.equals(kase.submitter()) && !admin) {
+    if (!manages(kase, contact)) {
       throw new ForbiddenException(
           "Only the submitter of "
               + kase.caseNumber()
@@ -261,6 +249,46 @@ class ContactActions {
               + action
               + "; contacts in CC and colleagues who see the case may read and reply");
     }
+  }
+
+  /** The case's submitter, or a delegated administrator of its account. */
+  private boolean manages(CaseRecord kase, String contact) {
+    String email = author(contact);
+    return email.equals(kase.submitter())
+        || contacts
+            .find(email)
+            .filter(found -> found.delegatedAdmin() && found.accountId().equals(kase.accountId()))
+            .isPresent();
+  }
+
+  private boolean rootCauseAnalysisIncluded(CaseRecord kase) {
+    return kase.accountId() != null
+        && entitlements
+            .account(kase.accountId())
+            .map(EntitlementLookup.AccountSummary::rootCauseAnalysisForSev1)
+            .orElse(false);
+  }
+
+  /**
+   * What the contact may do with a case they see, by the rules of the actions above: for a page
+   * that offers only what would be accepted.
+   */
+  ContactCases.Choices choices(CaseRecord kase, NamedContacts.Contact contact) {
+    boolean manages = manages(kase, contact.email());
+    boolean closed = kase.status() == CaseStatus.CLOSED;
+    Instant reopenableUntil = models.reopenableUntil(kase);
+    boolean reopen =
+        manages && closed && reopenableUntil != null && clock.instant().isBefore(reopenableUntil);
+    return new ContactCases.Choices(
+        manages,
+        reopen,
+        closed && !reopen,
+        manages
+            && kase.rcaRequestedAt() == null
+            && Integer.valueOf(1).equals(kase.severity())
+            && rootCauseAnalysisIncluded(kase),
+        kase.rcaRequestedAt(),
+        manages && contacts.visibility(contact).ccContacts());
   }
 
   private static void checkLength(String field, String text) {

@@ -148,8 +148,7 @@ class ContactCaseController {
   ResponseEntity<Void> rootCauseAnalysis(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber) {
-    visible(me, caseNumber);
-    actions.requestRootCauseAnalysis(caseNumber, me.email());
+    cases.requestRootCauseAnalysis(me, caseNumber);
     return ResponseEntity.accepted().build();
   }
 
@@ -179,8 +178,7 @@ class ContactCaseController {
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) Contact me,
       @PathVariable String caseNumber,
       @RequestBody CcRequest request) {
-    visible(me, caseNumber);
-    actions.setCc(caseNumber, me, request.cc());
+    cases.setCc(me, caseNumber, request.cc());
     return ResponseEntity.noContent().build();
   }
 

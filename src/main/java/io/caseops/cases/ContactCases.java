@@ -71,6 +71,22 @@ public class ContactCases {
       Instant reopenableUntil,
       List<Message> messages) {}
 
+  /**
+   * What the contact may do with a case, by the actions' own rules: {@code manages} (its submitter
+   * or an administrator of its account: reopen, RCA, CC, escalate); {@code reopen} within the
+   * window; {@code followUp}: closed and past the window, so a new case related to it; {@code
+   * rootCauseAnalysis}: Sev 1 on a plan that includes it, not yet requested; {@code cc} on plans
+   * with CC contacts.
+   */
+  @Api
+  public record Choices(
+      boolean manages,
+      boolean reopen,
+      boolean followUp,
+      boolean rootCauseAnalysis,
+      Instant rcaRequestedAt,
+      boolean cc) {}
+
   @Api
   public record CaseList(List<CaseSummary> cases, int page, int size, long total) {}
 
@@ -184,6 +200,21 @@ public class ContactCases {
                   now));
         });
     return states;
+  }
+
+  /** What the contact may do with a case they see; else 404. */
+  public Choices choices(Contact me, String caseNumber) {
+    return actions.choices(visible(me, caseNumber), me);
+  }
+
+  public void requestRootCauseAnalysis(Contact me, String caseNumber) {
+    visible(me, caseNumber);
+    actions.requestRootCauseAnalysis(caseNumber, me.email());
+  }
+
+  public void setCc(Contact me, String caseNumber, List<String> cc) {
+    visible(me, caseNumber);
+    actions.setCc(caseNumber, me, cc);
   }
 
   public void reply(Contact me, String caseNumber, String text) {

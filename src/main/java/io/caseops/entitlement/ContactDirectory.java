@@ -1,5 +1,6 @@
 package io.caseops.entitlement;
 
+import io.caseops.system.Api;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.BadRequestException.Problem;
@@ -22,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A delegated administrator's self-service (docs/support-plans.md section 5): the account's named
  * contacts within the plan's limits, and who sees which cases.
  */
+@Api
 @Service
-class ContactDirectory {
+public class ContactDirectory {
 
   /**
    * An address that SMTP takes and that stands in a URI path as it is ({@code DELETE
@@ -37,6 +39,10 @@ class ContactDirectory {
               + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
   static final int MAX_NAME = 200;
+
+  /** The languages of the portal's pages a contact may choose. */
+  public static final List<String> LANGUAGES = List.of("en", "fr");
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PASSWORD_CHARACTERS =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -45,6 +51,7 @@ class ContactDirectory {
    * A contact to add. {@code products}: where the plan names contacts per product (Adobe Ultimate),
    * required.
    */
+  @Api
   public record NewContact(
       String email,
       String displayName,
@@ -55,6 +62,7 @@ class ContactDirectory {
   /**
    * The added contact, with the initial password to hand over (shown once, stored only as a hash).
    */
+  @Api
   public record Added(NamedContacts.Contact contact, String initialPassword) {}
 
   private final AccountRepository accounts;
@@ -123,7 +131,9 @@ class ContactDirectory {
             request.timeZone() == null ? "UTC" : request.timeZone(),
             asAdmin,
             "own",
-            named),
+            named,
+            null,
+            true),
         passwords.hash(password),
         clock.instant());
     return new Added(contacts.find(email).orElseThrow(), password);
@@ -249,6 +259,50 @@ class ContactDirectory {
     contactRows.setPasswordHash(contact.email(), passwords.hash(newPassword));
   }
 
+  /**
+   * A contact's own settings: the name others see, the time zone of every instant the portal and
+   * mails show them, the portal's language ({@link #LANGUAGES}, or null: the browser's).
+   */
+  @Transactional
+  public NamedContacts.Contact updateProfile(
+      NamedContacts.Contact contact, String displayName, String timeZone, String language) {
+    List<Problem> problems = new ArrayList<>();
+    checkName(displayName, problems);
+    if (timeZone == null || timeZone.isBlank()) {
+      problems.add(new Problem("timeZone", "is required"));
+    } else {
+      checkZone(timeZone, problems);
+    }
+    if (language != null && !LANGUAGES.contains(language)) {
+      problems.add(
+          new Problem("language", "must be one of " + LANGUAGES + ", got '" + language + "'"));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    contactRows.setProfile(contact.email(), displayName.strip(), timeZone, language);
+    return contacts.find(contact.email()).orElseThrow();
+  }
+
+  private static void checkName(String displayName, List<Problem> problems) {
+    if (displayName == null || displayName.isBlank()) {
+      problems.add(new Problem("displayName", "is required"));
+    } else if (displayName.length() > MAX_NAME) {
+      problems.add(new Problem("displayName", "must be at most " + MAX_NAME + " characters"));
+    }
+  }
+
+  private static void checkZone(String timeZone, List<Problem> problems) {
+    try {
+      ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      problems.add(
+          new Problem(
+              "timeZone",
+              "must be an IANA time zone such as Europe/Paris, got '" + timeZone + "'"));
+    }
+  }
+
   private String check(
       NewContact request, AccountRepository.Account account, PlanEntitlements.Plan plan) {
     List<Problem> problems = new ArrayList<>();
@@ -260,22 +314,9 @@ class ContactDirectory {
       problems.add(
           new Problem("email", "must be an e-mail address, got '" + request.email() + "'"));
     }
-    if (request.displayName() == null || request.displayName().isBlank()) {
-      problems.add(new Problem("displayName", "is required"));
-    } else if (request.displayName().length() > MAX_NAME) {
-      problems.add(new Problem("displayName", "must be at most " + MAX_NAME + " characters"));
-    }
+    checkName(request.displayName(), problems);
     if (request.timeZone() != null) {
-      try {
-        ZoneId.of(request.timeZone());
-      } catch (DateTimeException e) {
-        problems.add(
-            new Problem(
-                "timeZone",
-                "must be an IANA time zone such as Europe/Paris, got '"
-                    + request.timeZone()
-                    + "'"));
-      }
+      checkZone(request.timeZone(), problems);
     }
     List<String> products = this.products.idsOf(account.catalogue());
     if ("product".equals(plan.namedContactScope())) {

@@ -24,7 +24,9 @@ class ContactRepository {
       String timeZone,
       boolean delegatedAdmin,
       String visibilityScope,
-      List<String> products) {
+      List<String> products,
+      String language,
+      boolean passwordChangeRequired) {
 
     NamedContact withProducts(List<String> named) {
       return new NamedContact(
@@ -34,13 +36,15 @@ class ContactRepository {
           timeZone,
           delegatedAdmin,
           visibilityScope,
-          List.copyOf(named));
+          List.copyOf(named),
+          language,
+          passwordChangeRequired);
     }
   }
 
   private static final String COLUMNS =
       "c.email, c.account_id, c.display_name, c.time_zone, c.delegated_admin, "
-          + "c.visibility_scope, p.product_id";
+          + "c.visibility_scope, c.language, c.password_change_required, p.product_id";
 
   private final JdbcTemplate jdbc;
 
@@ -69,7 +73,8 @@ class ContactRepository {
   void insert(NamedContact contact, String passwordHash, Instant createdAt) {
     jdbc.update(
         "insert into named_contact (email, account_id, display_name, time_zone, delegated_admin, "
-            + "visibility_scope, created_at, password_hash) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            + "visibility_scope, created_at, password_hash, language, password_change_required)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         contact.email(),
         contact.accountId(),
         contact.displayName(),
@@ -77,7 +82,9 @@ class ContactRepository {
         contact.delegatedAdmin(),
         contact.visibilityScope(),
         Timestamp.from(createdAt),
-        passwordHash);
+        passwordHash,
+        contact.language(),
+        contact.passwordChangeRequired());
     contact
         .products()
         .forEach(
@@ -97,8 +104,22 @@ class ContactRepository {
     jdbc.update("update named_contact set visibility_scope = ? where email = ?", scope, key(email));
   }
 
+  /** The contact's own password: no longer the initial one. */
   void setPasswordHash(String email, String hash) {
-    jdbc.update("update named_contact set password_hash = ? where email = ?", hash, key(email));
+    jdbc.update(
+        "update named_contact set password_hash = ?, password_change_required = false"
+            + " where email = ?",
+        hash,
+        key(email));
+  }
+
+  void setProfile(String email, String displayName, String timeZone, String language) {
+    jdbc.update(
+        "update named_contact set display_name = ?, time_zone = ?, language = ? where email = ?",
+        displayName,
+        timeZone,
+        language,
+        key(email));
   }
 
   private List<NamedContact> query(String where, Object argument) {
@@ -123,7 +144,9 @@ class ContactRepository {
                     rs.getString("time_zone"),
                     rs.getBoolean("delegated_admin"),
                     rs.getString("visibility_scope"),
-                    List.of()));
+                    List.of(),
+                    rs.getString("language"),
+                    rs.getBoolean("password_change_required")));
             products.put(email, new ArrayList<>());
           }
           if (rs.getString("product_id") != null) {

@@ -15,6 +15,8 @@ class MeController {
 
   record PasswordChange(String currentPassword, String newPassword) {}
 
+  record Profile(String displayName, String timeZone, String language) {}
+
   private final ContactDirectory directory;
 
   MeController(ContactDirectory directory) {
@@ -25,6 +27,15 @@ class MeController {
   NamedContacts.Contact me(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me) {
     return me;
+  }
+
+  /** The contact's own name, time zone and portal language; answers the contact as it is now. */
+  @PutMapping
+  NamedContacts.Contact updateProfile(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @RequestBody Profile profile) {
+    return directory.updateProfile(
+        me, profile.displayName(), profile.timeZone(), profile.language());
   }
 
   @PutMapping("/password")

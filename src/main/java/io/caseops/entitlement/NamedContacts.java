@@ -20,7 +20,11 @@ public class NamedContacts {
    */
   public static final String REQUEST_ATTRIBUTE = "io.caseops.contact";
 
-  /** A named contact. */
+  /**
+   * A named contact. {@code language}: of the portal's pages ("en" or "fr"), null for the
+   * browser's; {@code passwordChangeRequired}: the password is still the initial one an
+   * administrator handed over.
+   */
   public record Contact(
       String email,
       String accountId,
@@ -28,7 +32,9 @@ public class NamedContacts {
       ZoneId zone,
       boolean delegatedAdmin,
       String visibilityScope,
-      List<String> products) {}
+      List<String> products,
+      String language,
+      boolean passwordChangeRequired) {}
 
   /** What a contact's account and plan allow them to see (docs/support-plans.md section 5). */
   public record Visibility(boolean allCasesOfAccount, boolean ccContacts) {}
@@ -105,7 +111,9 @@ public class NamedContacts {
         zone(contact.timeZone()),
         contact.delegatedAdmin(),
         contact.visibilityScope(),
-        contact.products());
+        contact.products(),
+        contact.language(),
+        contact.passwordChangeRequired());
   }
 
   private static ZoneId zone(String id) {

@@ -2,6 +2,7 @@ package io.caseops.portal;
 
 import io.caseops.cases.CaseIntake;
 import io.caseops.cases.CaseQuotes;
+import io.caseops.cases.ContactCases;
 import io.caseops.entitlement.EntitlementLookup;
 import io.caseops.entitlement.EntitlementLookup.ProductChoice;
 import io.caseops.entitlement.NamedContacts;
@@ -56,11 +57,31 @@ class NewCaseController {
       String proposedSeverity,
       String region,
       String language,
+      String relatedCase,
       String key) {
 
     static Form empty() {
       return new Form(
-          "", "", "", "incident", "", "", "", "", "", "", "", "", UUID.randomUUID().toString());
+          "", "", "", "incident", "", "", "", "", "", "", "", "", "", UUID.randomUUID().toString());
+    }
+
+    /** A new case that follows a closed one: its product, its subject named. */
+    static Form following(ContactCases.CaseView related, String subject) {
+      return new Form(
+          related.product(),
+          subject,
+          "",
+          "incident",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          related.caseNumber(),
+          UUID.randomUUID().toString());
     }
   }
 
@@ -78,7 +99,8 @@ class NewCaseController {
           "businessImpact",
           "proposedSeverity",
           "region",
-          "language");
+          "language",
+          "relatedCase");
 
   static final List<String> REQUEST_TYPES =
       List.of("incident", "question", "feature-request", "documentation", "training");
@@ -87,6 +109,7 @@ class NewCaseController {
       List.of("critical", "major", "medium", "minor", "none");
 
   private final CaseIntake intake;
+  private final ContactCases cases;
   private final CaseQuotes quotes;
   private final EntitlementLookup entitlements;
   private final NamedContacts contacts;
@@ -95,6 +118,7 @@ class NewCaseController {
 
   NewCaseController(
       CaseIntake intake,
+      ContactCases cases,
       CaseQuotes quotes,
       EntitlementLookup entitlements,
       NamedContacts contacts,
@@ -103,14 +127,30 @@ class NewCaseController {
     this.rules = rules;
     this.messages = messages;
     this.intake = intake;
+    this.cases = cases;
     this.quotes = quotes;
     this.entitlements = entitlements;
     this.contacts = contacts;
   }
 
+  /** The form; {@code related}: a closed case this one follows, past its reopen window. */
   @GetMapping
-  String form(@AuthenticationPrincipal PortalSecurity.SignedIn me, Model model) {
-    return page(contact(me), Form.empty(), Map.of(), null, model);
+  String form(
+      @AuthenticationPrincipal PortalSecurity.SignedIn me,
+      @RequestParam(required = false) String related,
+      Model model) {
+    Contact contact = contact(me);
+    Form form = Form.empty();
+    if (related != null) {
+      ContactCases.CaseView kase = cases.get(contact, related);
+      String subject =
+          messages.getMessage(
+              "portal.new.followUpSubject",
+              new Object[] {kase.caseNumber(), kase.subject()},
+              LocaleContextHolder.getLocale());
+      form = Form.following(kase, subject.length() > 200 ? subject.substring(0, 200) : subject);
+    }
+    return page(contact, form, Map.of(), null, model);
   }
 
   @PostMapping
@@ -230,7 +270,7 @@ class NewCaseController {
         blankToNull(form.region()),
         blankToNull(form.language()),
         new ArrayList<>(),
-        null);
+        blankToNull(form.relatedCase()));
   }
 
   private static Boolean yesNo(String field, String value, Map<String, String> errors) {

@@ -5,6 +5,7 @@ import io.caseops.cases.ContactCases;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.NamedContacts.Contact;
 import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.RuleException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,6 +109,7 @@ class PortalController {
     model.addAttribute("contact", contact);
     model.addAttribute("zone", contact.zone().getId());
     model.addAttribute("kase", cases.get(contact, caseNumber));
+    model.addAttribute("can", cases.choices(contact, caseNumber));
     if (!model.containsAttribute("reply")) {
       model.addAttribute("reply", "");
     }
@@ -161,12 +163,41 @@ class PortalController {
         () -> cases.reopen(contact(me), caseNumber, blankToNull(reason)));
   }
 
+  @PostMapping("/cases/{caseNumber}/root-cause-analysis")
+  String requestRootCauseAnalysis(
+      @AuthenticationPrincipal PortalSecurity.SignedIn me,
+      @PathVariable String caseNumber,
+      RedirectAttributes redirect) {
+    return act(
+        caseNumber,
+        redirect,
+        "portal.case.rcaRequested",
+        () -> cases.requestRootCauseAnalysis(contact(me), caseNumber));
+  }
+
+  /** The CC list as typed: addresses separated by commas, spaces or lines; empty clears it. */
+  @PostMapping("/cases/{caseNumber}/cc")
+  String cc(
+      @AuthenticationPrincipal PortalSecurity.SignedIn me,
+      @PathVariable String caseNumber,
+      @RequestParam(defaultValue = "") String cc,
+      RedirectAttributes redirect) {
+    List<String> addresses =
+        Arrays.stream(cc.split("[,;\\s]+")).filter(address -> !address.isBlank()).toList();
+    redirect.addFlashAttribute("ccTyped", cc);
+    return act(
+        caseNumber,
+        redirect,
+        "portal.case.ccSaved",
+        () -> cases.setCc(contact(me), caseNumber, addresses));
+  }
+
   private String act(
       String caseNumber, RedirectAttributes redirect, String notice, Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute("notice", notice);
-    } catch (BadRequestException | RuleException refused) {
+    } catch (BadRequestException | RuleException | ForbiddenException refused) {
       redirect.addFlashAttribute("actionError", PortalErrors.message(refused));
     }
     return "redirect:" + PortalSecurity.PATH + "/cases/" + caseNumber;

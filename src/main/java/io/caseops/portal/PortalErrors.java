@@ -1,6 +1,7 @@
 package io.caseops.portal;
 
 import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.RuleException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,6 +66,8 @@ class PortalErrors {
           .map(problem -> problem.field() + " " + problem.rule())
           .collect(Collectors.joining("; "));
     }
-    return refused instanceof RuleException ? refused.getMessage() : "";
+    return refused instanceof RuleException || refused instanceof ForbiddenException
+        ? refused.getMessage()
+        : "";
   }
 }

@@ -5,6 +5,8 @@ import io.caseops.entitlement.NamedContacts.Contact;
 import io.caseops.system.EngineInternals;
 import io.caseops.system.LoginThrottle;
 import io.caseops.system.LoginThrottle.Surface;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The portal's sign-in and session, with Spring Security, for {@code /portal} only (the APIs and
@@ -47,8 +50,18 @@ class PortalSecurity {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+  /**
+   * The session attribute of a contact still on an initial password: every page but the password
+   * change sends them there (PortalWeb).
+   */
+  static final String PASSWORD_CHANGE_REQUIRED = "io.caseops.portal.passwordChangeRequired";
+
+  static final String PASSWORD_PAGE = PATH + "/me/password";
+
   @Bean
-  SecurityFilterChain portalFilterChain(HttpSecurity http, ContactSignIn signIn) throws Exception {
+  SecurityFilterChain portalFilterChain(
+      HttpSecurity http, ContactSignIn signIn, NamedContacts contacts, LocaleResolver locales)
+      throws Exception {
     return http.securityMatcher(PATH, PATH + "/**")
         .authorizeHttpRequests(
             requests ->
@@ -64,7 +77,16 @@ class PortalSecurity {
                     .loginProcessingUrl(SIGN_IN)
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .defaultSuccessUrl(PATH + "/cases", true)
+                    .successHandler(
+                        (request, response, authentication) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + signedIn(
+                                        request,
+                                        response,
+                                        (SignedIn) authentication.getPrincipal(),
+                                        contacts,
+                                        locales)))
                     // Forwarded, so that the page keeps what was typed and says why.
                     .failureForwardUrl(SIGN_IN + "?failed"))
         .logout(logout -> logout.logoutUrl(PATH + "/sign-out").logoutSuccessUrl(SIGN_IN + "?out"))
@@ -76,6 +98,27 @@ class PortalSecurity {
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /**
+   * Where a contact goes once signed in: the pages in their own language, if they chose one; the
+   * password change first while the password is the initial one; else their cases.
+   */
+  static String signedIn(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      SignedIn me,
+      NamedContacts contacts,
+      LocaleResolver locales) {
+    Contact contact = contacts.find(me.email()).orElseThrow();
+    if (contact.language() != null) {
+      locales.setLocale(request, response, Locale.forLanguageTag(contact.language()));
+    }
+    if (contact.passwordChangeRequired()) {
+      request.getSession().setAttribute(PASSWORD_CHANGE_REQUIRED, Boolean.TRUE);
+      return PASSWORD_PAGE;
+    }
+    return PATH + "/cases";
   }
 
   /** Spring Security's filter on the portal's paths only. */

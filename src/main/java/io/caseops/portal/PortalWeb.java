@@ -1,9 +1,14 @@
 package io.caseops.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +44,30 @@ class PortalWeb implements WebMvcConfigurer {
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change).addPathPatterns(PortalSecurity.PATH + "/**");
+    registry
+        .addInterceptor(new PasswordFirst())
+        .addPathPatterns(PortalSecurity.PATH, PortalSecurity.PATH + "/**")
+        .excludePathPatterns(
+            PortalSecurity.PASSWORD_PAGE,
+            PortalSecurity.SIGN_IN,
+            PortalSecurity.PATH + "/assets/**",
+            PortalSecurity.PATH + "/error");
+  }
+
+  /** A contact on an initial password sees the password change, nothing else, until it is done. */
+  static class PasswordFirst implements HandlerInterceptor {
+    @Override
+    public boolean preHandle(
+        HttpServletRequest request, HttpServletResponse response, Object handler)
+        throws IOException {
+      HttpSession session = request.getSession(false);
+      if (session == null
+          || session.getAttribute(PortalSecurity.PASSWORD_CHANGE_REQUIRED) == null) {
+        return true;
+      }
+      response.sendRedirect(request.getContextPath() + PortalSecurity.PASSWORD_PAGE);
+      return false;
+    }
   }
 
   /** The page's language: French if asked for, else English. */

@@ -526,6 +526,39 @@ abstract class ContactApiScenarios {
   }
 
   @Test
+  void aContactSetsTheirOwnNameTimeZoneAndLanguageWithinTheRules() {
+    ContactClient jon = as("jon.berg@initech.example");
+    try {
+      ContactClient.Response bad =
+          jon.put(
+              "/api/me",
+              "{\"displayName\": \" \", \"timeZone\": \"Mars/Olympus\", \"language\": \"de\"}");
+      assertThat(bad.status()).isEqualTo(400);
+      assertThat(bad.body())
+          .contains("displayName")
+          .contains("is required")
+          .contains("must be an IANA time zone such as Europe/Paris, got 'Mars/Olympus'")
+          .contains("must be one of [en, fr], got 'de'");
+      assertThat(jon.get("/api/me").json().get("zone").asText())
+          .as("nothing half-written")
+          .isEqualTo("America/New_York");
+
+      ContactClient.Response saved =
+          jon.put(
+              "/api/me",
+              "{\"displayName\": \"Jon Berg <b>\", \"timeZone\": \"Europe/Paris\", \"language\": \"fr\"}");
+      assertThat(saved.status()).isEqualTo(200);
+      assertThat(saved.json().get("displayName").asText()).isEqualTo("Jon Berg <b>");
+      assertThat(jon.get("/api/me").json().get("zone").asText()).isEqualTo("Europe/Paris");
+      assertThat(jon.get("/api/me").json().get("language").asText()).isEqualTo("fr");
+    } finally {
+      jon.put(
+          "/api/me",
+          "{\"displayName\": \"Jon Berg\", \"timeZone\": \"America/New_York\", \"language\": null}");
+    }
+  }
+
+  @Test
   void aNewContactReplacesTheInitialPassword() {
     ContactClient ivy = as("ivy.patel@initech.example");
     String initial =
@@ -539,6 +572,9 @@ abstract class ContactApiScenarios {
       ContactClient withInitial = new ContactClient(port, "pw.change@initech.example", initial);
       assertThat(withInitial.get("/api/me").json().get("displayName").asText())
           .isEqualTo("Pat Change");
+      assertThat(withInitial.get("/api/me").json().get("passwordChangeRequired").asBoolean())
+          .as("an initial password, handed over by the administrator")
+          .isTrue();
       ContactClient.Response wrongCurrent =
           withInitial.put(
               "/api/me/password",
@@ -565,8 +601,10 @@ abstract class ContactApiScenarios {
       assertThat(
               new ContactClient(port, "pw.change@initech.example", "a long new passphrase")
                   .get("/api/me")
-                  .status())
-          .isEqualTo(200);
+                  .json()
+                  .get("passwordChangeRequired")
+                  .asBoolean())
+          .isFalse();
       // Just verified, so remembered (VerifiedLogins); removed, refused at once all the same.
       assertThat(ivy.delete("/api/account/contacts/pw.change@initech.example").status())
           .isEqualTo(204);

@@ -65,7 +65,9 @@ class ContactLimitsTest {
                         "UTC",
                         i < admins,
                         "own",
-                        i < forProduct ? List.of("aem") : List.of("other"))));
+                        i < forProduct ? List.of("aem") : List.of("other"),
+                        null,
+                        false)));
 
     Optional<ContactLimits.Refusal> refusal =
         ContactLimits.refusal(

@@ -43,6 +43,20 @@ class PortalMessagesTest {
     }
   }
 
+  /** Without an argument a text is shown as written: a doubled apostrophe would show twice. */
+  @Test
+  void textsWithoutArgumentsKeepSingleApostrophes() throws IOException {
+    for (String name : new String[] {"messages.properties", "messages_fr.properties"}) {
+      bundle(name)
+          .forEach(
+              (key, text) -> {
+                if (!text.toString().contains("{0")) {
+                  assertThat(text.toString()).as(name + " " + key).doesNotContain("''");
+                }
+              });
+    }
+  }
+
   @Test
   void theLockMessageCountsSecondsInEachLanguage() throws IOException {
     String english = bundle("messages.properties").getProperty("portal.signIn.locked");

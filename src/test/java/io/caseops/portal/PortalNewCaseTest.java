@@ -158,7 +158,7 @@ class PortalNewCaseTest {
   void onAPhoneTheFormIsOneColumnAndInFrench() {
     browser.driver().manage().window().setSize(new Dimension(390, 844));
     browser.open("/portal/cases/new?lang=fr");
-    assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Ouvrir un dossier");
+    assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Ouvrir un cas");
     assertThat(
             browser
                 .await(By.cssSelector("label[for='productUsable'], #productUsable legend"))
