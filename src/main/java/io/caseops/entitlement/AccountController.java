@@ -21,10 +21,27 @@ class AccountController {
 
   record VisibilityRequest(Boolean accountWide, Map<String, String> adminScopes) {}
 
+  record AdminRequest(Boolean delegatedAdmin) {}
+
   private final ContactDirectory directory;
 
   AccountController(ContactDirectory directory) {
     this.directory = directory;
+  }
+
+  /** The plan's limits and their use, visibility, contacts and service hours. */
+  @GetMapping
+  ContactDirectory.AccountOverview overview(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me) {
+    return directory.overview(me);
+  }
+
+  @PutMapping("/contacts/{email}/admin")
+  NamedContacts.Contact setAdmin(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @PathVariable String email,
+      @RequestBody AdminRequest request) {
+    return directory.setAdmin(me, email, request.delegatedAdmin());
   }
 
   @GetMapping("/contacts")

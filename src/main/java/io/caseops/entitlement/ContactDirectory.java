@@ -9,6 +9,7 @@ import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,7 @@ public class ContactDirectory {
   private final NamedContacts contacts;
   private final ContactPasswords passwords;
   private final ApplicationEventPublisher events;
+  private final ServiceAllowanceLedger ledger;
   private final EngineClock clock;
 
   ContactDirectory(
@@ -82,7 +84,9 @@ public class ContactDirectory {
       NamedContacts contacts,
       ContactPasswords passwords,
       ApplicationEventPublisher events,
+      ServiceAllowanceLedger ledger,
       EngineClock clock) {
+    this.ledger = ledger;
     this.accounts = accounts;
     this.contactRows = contactRows;
     this.products = products;
@@ -110,14 +114,7 @@ public class ContactDirectory {
     List<String> named =
         "product".equals(plan.namedContactScope()) ? request.products() : List.of();
     ContactLimits.refusal(
-            plan,
-            new ContactLimits.Account(
-                account.name(),
-                account.plan(),
-                "adobe-experience-cloud".equals(account.catalogue())),
-            contactRows.ofAccount(account.id()),
-            named,
-            asAdmin)
+            plan, limited(account), contactRows.ofAccount(account.id()), named, asAdmin)
         .ifPresent(
             refusal -> {
               throw new UnprocessableException(refusal.field(), refusal.message());
@@ -140,18 +137,108 @@ public class ContactDirectory {
   }
 
   /**
+   * Makes a contact of the admin's account a delegated administrator, within the plan's limit, or a
+   * contact again (scope back to "own"). An administrator cannot revoke themselves, so that an
+   * account always keeps one.
+   */
+  @Transactional
+  public NamedContacts.Contact setAdmin(
+      NamedContacts.Contact admin, String email, Boolean delegatedAdmin) {
+    requireAdmin(admin);
+    if (delegatedAdmin == null) {
+      throw BadRequestException.of("delegatedAdmin", "is required (true or false)");
+    }
+    AccountRepository.Account account = accounts.find(admin.accountId()).orElseThrow();
+    accounts.lock(account.id());
+    NamedContacts.Contact contact = inAccount(admin, email);
+    if (contact.delegatedAdmin() == delegatedAdmin) {
+      return contact;
+    }
+    if (delegatedAdmin) {
+      PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
+      ContactLimits.adminRefusal(plan, limited(account), contactRows.ofAccount(account.id()))
+          .ifPresent(
+              refusal -> {
+                throw new UnprocessableException(refusal.field(), refusal.message());
+              });
+    } else if (contact.email().equals(admin.email())) {
+      throw new UnprocessableException(
+          "delegatedAdmin",
+          "you cannot revoke your own administration; ask another delegated administrator");
+    }
+    contactRows.setDelegatedAdmin(contact.email(), delegatedAdmin);
+    return contacts.find(contact.email()).orElseThrow();
+  }
+
+  /**
+   * The account as its administrator manages it: the plan's limits and what is used of them, the
+   * visibility settings the plan allows, the products a contact is named for where the plan counts
+   * per product ({@code productsToName}, else empty), its contacts, and its service hours used and
+   * left.
+   */
+  @Api
+  public record AccountOverview(
+      String accountId,
+      String name,
+      String catalogue,
+      String plan,
+      int namedContactLimit,
+      String namedContactScope,
+      int delegatedAdminLimit,
+      long delegatedAdmins,
+      boolean accountWideVisibilityOffered,
+      boolean accountWideVisibility,
+      boolean adminScopesOffered,
+      List<String> productsToName,
+      List<NamedContacts.Contact> contacts,
+      List<ServiceAllowanceLedger.Balance> serviceHours) {}
+
+  @Transactional(readOnly = true)
+  public AccountOverview overview(NamedContacts.Contact admin) {
+    requireAdmin(admin);
+    AccountRepository.Account account = accounts.find(admin.accountId()).orElseThrow();
+    PlanEntitlements.Plan plan = plans.of(account.catalogue(), account.plan()).orElseThrow();
+    List<NamedContacts.Contact> all =
+        contactRows.ofAccount(account.id()).stream().map(NamedContacts::contact).toList();
+    return new AccountOverview(
+        account.id(),
+        account.name(),
+        account.catalogue(),
+        account.plan(),
+        plan.namedContactLimit(),
+        plan.namedContactScope(),
+        plan.delegatedAdminLimit(),
+        all.stream().filter(NamedContacts.Contact::delegatedAdmin).count(),
+        plan.accountWideVisibility(),
+        plan.accountWideVisibility() && account.accountWideVisibility(),
+        plan.adminScopeChoice(),
+        "product".equals(plan.namedContactScope())
+            ? products.idsOf(account.catalogue())
+            : List.of(),
+        all,
+        ledger.balances(account.id(), LocalDate.now(clock)));
+  }
+
+  private NamedContacts.Contact inAccount(NamedContacts.Contact admin, String email) {
+    return contacts
+        .find(email)
+        .filter(found -> found.accountId().equals(admin.accountId()))
+        .orElseThrow(() -> new NotFoundException("no named contact " + email + " in your account"));
+  }
+
+  private static ContactLimits.Account limited(AccountRepository.Account account) {
+    return new ContactLimits.Account(
+        account.name(), account.plan(), "adobe-experience-cloud".equals(account.catalogue()));
+  }
+
+  /**
    * Removes a contact of the admin's account: they lose access at once (the next request is
    * refused).
    */
   @Transactional
   public void remove(NamedContacts.Contact admin, String email) {
     requireAdmin(admin);
-    NamedContacts.Contact contact =
-        contacts
-            .find(email)
-            .filter(found -> found.accountId().equals(admin.accountId()))
-            .orElseThrow(
-                () -> new NotFoundException("no named contact " + email + " in your account"));
+    NamedContacts.Contact contact = inAccount(admin, email);
     if (contact.email().equals(admin.email())) {
       throw new UnprocessableException(
           "email", "you cannot remove yourself; ask another delegated administrator");

@@ -68,8 +68,14 @@ final class ContactLimits {
                   + current.size()
                   + ". Remove one first."));
     }
+    return asAdmin ? adminRefusal(plan, account, current) : Optional.empty();
+  }
+
+  /** Whether one more delegated administrator fits beside the {@code current} contacts. */
+  static Optional<Refusal> adminRefusal(
+      PlanEntitlements.Plan plan, Account account, List<ContactRepository.NamedContact> current) {
     long admins = current.stream().filter(ContactRepository.NamedContact::delegatedAdmin).count();
-    if (asAdmin && admins >= plan.delegatedAdminLimit()) {
+    if (admins >= plan.delegatedAdminLimit()) {
       return Optional.of(
           new Refusal(
               "delegatedAdmin",

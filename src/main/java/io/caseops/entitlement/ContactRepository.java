@@ -104,6 +104,16 @@ class ContactRepository {
     jdbc.update("update named_contact set visibility_scope = ? where email = ?", scope, key(email));
   }
 
+  /** An administrator again a contact sees their own cases: scope back to "own". */
+  void setDelegatedAdmin(String email, boolean delegatedAdmin) {
+    jdbc.update(
+        "update named_contact set delegated_admin = ?,"
+            + " visibility_scope = case when ? then visibility_scope else 'own' end where email = ?",
+        delegatedAdmin,
+        delegatedAdmin,
+        key(email));
+  }
+
   /** The contact's own password: no longer the initial one. */
   void setPasswordHash(String email, String hash) {
     jdbc.update(

@@ -45,18 +45,35 @@ class PortalErrors {
   // An exception handler's model has none of the @ModelAttribute values: the language is set here.
   @ExceptionHandler(NotFoundException.class)
   String notFound(HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(404);
-    model.addAttribute("lang", language(locale));
-    return "portal/not-found";
+    return problem(response, 404, "notFound", null, model, locale);
+  }
+
+  /**
+   * A page that is not this contact's to see: the account pages for anyone but its administrators.
+   */
+  @ExceptionHandler(ForbiddenException.class)
+  String forbidden(HttpServletResponse response, Model model, Locale locale) {
+    return problem(response, 403, "forbidden", null, model, locale);
   }
 
   @ExceptionHandler(BadRequestException.class)
   String badRequest(
       BadRequestException e, HttpServletResponse response, Model model, Locale locale) {
-    response.setStatus(400);
+    return problem(response, 400, "badRequest", message(e), model, locale);
+  }
+
+  private String problem(
+      HttpServletResponse response,
+      int status,
+      String kind,
+      String problem,
+      Model model,
+      Locale locale) {
+    response.setStatus(status);
     model.addAttribute("lang", language(locale));
-    model.addAttribute("problem", message(e));
-    return "portal/bad-request";
+    model.addAttribute("kind", kind);
+    model.addAttribute("problem", problem);
+    return "portal/problem";
   }
 
   /** A refusal as one line: "field rule; field rule", or a rule's own message. */

@@ -426,6 +426,33 @@ abstract class ContactApiScenarios {
           .isEqualTo(
               "The expert plan allows 4 named contacts in all, across all products; Northwind Traders has 4. "
                   + "Remove one first.");
+
+      // Granting administration to a contact meets the same limit, in the same words.
+      ContactClient.Response grant =
+          ana.put("/api/account/contacts/c3@northwind.example/admin", "{\"delegatedAdmin\": true}");
+      assertThat(grant.status()).isEqualTo(422);
+      assertThat(grant.json().get("detail").asText())
+          .isEqualTo("The expert plan allows 1 delegated administrator; Northwind Traders has 1");
+      ContactClient.Response revokeSelf =
+          ana.put(
+              "/api/account/contacts/ana.lima@northwind.example/admin",
+              "{\"delegatedAdmin\": false}");
+      assertThat(revokeSelf.status()).isEqualTo(422);
+      assertThat(revokeSelf.problemField()).isEqualTo("delegatedAdmin");
+      assertThat(
+              ana.put(
+                      "/api/account/contacts/nobody@northwind.example/admin",
+                      "{\"delegatedAdmin\": true}")
+                  .status())
+          .isEqualTo(404);
+
+      var overview = ana.get("/api/account").json();
+      assertThat(overview.get("namedContactLimit").asInt()).isEqualTo(4);
+      assertThat(overview.get("contacts").size()).isEqualTo(4);
+      assertThat(overview.get("delegatedAdminLimit").asInt()).isEqualTo(1);
+      assertThat(overview.get("delegatedAdmins").asInt()).isEqualTo(1);
+      assertThat(overview.get("accountWideVisibilityOffered").asBoolean()).isFalse();
+      assertThat(overview.has("serviceHours")).isTrue();
     } finally {
       ana.delete("/api/account/contacts/c3@northwind.example");
       ana.delete("/api/account/contacts/c4@northwind.example");
