@@ -290,7 +290,14 @@ public class CaseIntake {
   }
 
   private String nextCaseNumber() {
-    return records.nextCaseNumber(clock.instant().atZone(ZoneOffset.UTC).getYear());
+    int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+    try {
+      return records.nextCaseNumber(year);
+    } catch (DuplicateKeyException yearsFirstCaseAtOnce) {
+      // Two first cases of a year both inserted its counter row; the loser's transaction is
+      // gone, and the row is there now: number again.
+      return records.nextCaseNumber(year);
+    }
   }
 
   private Submitted open(String caseNumber, Submission submission) {

@@ -1423,6 +1423,30 @@ abstract class CaseLifecycleScenarios {
         .anyMatch(body -> body.startsWith("Root-cause analysis declined:"));
   }
 
+  /**
+   * The year's counter row does not exist yet: both first cases insert it, one loses and numbers
+   * again.
+   */
+  @Test
+  void theFirstCasesOfAYearAtTheSameInstantGetTwoNumbers() throws Exception {
+    Integer last =
+        jdbc.queryForObject("select max(counter_year) from case_number_counter", Integer.class);
+    int year = Math.max(2031, last == null ? 0 : last + 1);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(year + "-01-06T10:00:00Z")));
+    List<String> numbers =
+        Concurrently.run(
+            4,
+            () ->
+                submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "EMEA", List.of())
+                    .caseNumber());
+    assertThat(numbers)
+        .containsExactlyInAnyOrder(
+            "CASE-" + year + "-000001",
+            "CASE-" + year + "-000002",
+            "CASE-" + year + "-000003",
+            "CASE-" + year + "-000004");
+  }
+
   @Test
   void rcaRequestsAtTheSameInstantOpenOneRcaTask() throws Exception {
     String number =

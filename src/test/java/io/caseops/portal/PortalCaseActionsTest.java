@@ -81,11 +81,13 @@ class PortalCaseActionsTest {
         .isEmpty();
 
     browser.await(By.id("cc")).clear();
-    browser.await(By.id("cc")).sendKeys(JON + ", someone@else.example");
+    browser.await(By.id("cc")).sendKeys(JON + ", <i>someone</i>@else.example");
     browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Save the CC list']"));
-    assertThat(browser.await(By.cssSelector(".error")).getText()).contains("someone@else.example");
+    assertThat(browser.await(By.cssSelector(".error")).getText())
+        .contains("<i>someone</i>@else.example");
+    assertThat(browser.driver().getPageSource()).doesNotContain("<i>someone</i>");
     assertThat(browser.await(By.id("cc")).getAttribute("value"))
-        .isEqualTo(JON + ", someone@else.example");
+        .isEqualTo(JON + ", <i>someone</i>@else.example");
     assertThat(cc()).isZero();
 
     browser.await(By.id("cc")).clear();

@@ -165,11 +165,7 @@ class PortalNewCaseTest {
                 .getText())
         .isEqualTo("Pouvez-vous encore utiliser le produit ?");
     // Nothing wider than the screen: no sideways scrolling on a phone.
-    Long scrollWidth =
-        (Long)
-            ((JavascriptExecutor) browser.driver())
-                .executeScript("return document.documentElement.scrollWidth");
-    assertThat(scrollWidth).isLessThanOrEqualTo(390L);
+    assertThat(PortalPages.pageWidth(browser)).isLessThanOrEqualTo(390L);
     PortalPages.accessible(browser, "new-case-fr-phone");
     browser.screenshot("new-case-fr-phone");
     browser.clickAndWaitForNextPage(By.cssSelector("button[value='quote']"));

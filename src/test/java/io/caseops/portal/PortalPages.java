@@ -8,6 +8,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import io.caseops.testsupport.Browser;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** What the portal's browser tests do on every page: sign in, and check it with axe-core. */
 final class PortalPages {
@@ -33,6 +34,13 @@ final class PortalPages {
             .map(PortalPages::describe)
             .toList();
     assertThat(serious).as("axe-core on " + page).isEmpty();
+  }
+
+  /** The page's full width in CSS pixels: more than the window means sideways scrolling. */
+  static long pageWidth(Browser browser) {
+    return (Long)
+        ((JavascriptExecutor) browser.driver())
+            .executeScript("return document.documentElement.scrollWidth");
   }
 
   static String describe(Rule rule) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,9 +119,12 @@ class PortalTest {
     accessible("case-closed");
     browser.screenshot("case-closed");
 
-    browser.await(By.id("reason")).sendKeys("It is back after the restart.");
+    browser.await(By.id("reason")).sendKeys("It is back <b>after</b> the restart.");
     browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Reopen the case']"));
     assertThat(browser.await(By.id("status")).getText()).isEqualTo("Reopened");
+    assertThat(browser.await(By.cssSelector(".conversation")).getText())
+        .as("what a customer wrote shows as written")
+        .contains("It is back <b>after</b> the restart.");
   }
 
   @Test
@@ -198,10 +202,36 @@ class PortalTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("text=forged")));
     assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> wrongToken =
+        new StaffClient(port)
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/portal/cases/" + ivysCase + "/messages"))
+                    .header("Cookie", "JSESSIONID=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("text=forged&_csrf=not-the-token")));
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
     browser.open("/portal/cases/" + ivysCase);
     assertThat(browser.await(By.cssSelector(".conversation")).getText()).doesNotContain("forged");
     HttpResponse<String> anonymous = new StaffClient(port).get("/portal/cases");
     assertThat(anonymous.body()).as("signed out: the sign-in page").contains("id=\"password\"");
+  }
+
+  @Test
+  void onAPhoneTheCasesAndACaseFitTheScreen() {
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    signIn(IVY, "ivy.patel");
+    assertThat(PortalPages.pageWidth(browser)).as("my cases").isLessThanOrEqualTo(390L);
+    accessible("cases-phone");
+    browser.screenshot("cases-phone");
+    browser.open("/portal/cases/" + ivysCase);
+    assertThat(browser.await(By.id("status")).getText()).isEqualTo("New");
+    assertThat(PortalPages.pageWidth(browser)).as("a case").isLessThanOrEqualTo(390L);
+    browser.screenshot("case-phone");
+    browser.open("/portal/account");
+    assertThat(PortalPages.pageWidth(browser)).as("the account").isLessThanOrEqualTo(390L);
+    browser.screenshot("account-phone");
   }
 
   void signIn(String email, String password) {
