@@ -1,5 +1,6 @@
 package io.caseops.entitlement;
 
+import io.caseops.system.LoginThrottle;
 import io.caseops.system.web.BasicCredentials;
 import io.caseops.system.web.RequestFilters;
 import io.caseops.system.web.RequestPaths;
@@ -45,6 +46,7 @@ class ContactAuthentication {
                     + " delegated administrator gives you access.");
             return;
           }
+          LoginThrottle.verified(request);
           request.setAttribute(CONTACT, contact.get());
           chain.doFilter(request, response);
         },

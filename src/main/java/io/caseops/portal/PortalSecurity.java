@@ -5,6 +5,7 @@ import io.caseops.entitlement.NamedContacts.Contact;
 import io.caseops.system.EngineInternals;
 import io.caseops.system.LoginThrottle;
 import io.caseops.system.LoginThrottle.Surface;
+import io.caseops.system.web.RequestGuards;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -35,14 +37,15 @@ import org.springframework.web.servlet.LocaleResolver;
  * the Camunda webapps keep their own logins; application.yaml turns off Spring Boot's filter for
  * every path). A named contact signs in with e-mail and password (the contact API's check, {@link
  * NamedContacts#authenticate}) through the same {@link LoginThrottle} as the API, so that switching
- * surfaces wins an attacker nothing. A session cookie (HttpOnly; Secure behind TLS), a new session
- * id at sign-in, CSRF tokens on every form, and a Content-Security-Policy without inline scripts.
+ * surfaces wins an attacker nothing. A session cookie (HttpOnly, SameSite=Lax; Secure behind TLS),
+ * a new session id at sign-in, CSRF tokens on every form, and a Content-Security-Policy without
+ * inline scripts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class PortalSecurity {
 
-  static final String PATH = "/portal";
+  static final String PATH = RequestGuards.PORTAL;
   static final String SIGN_IN = PATH + "/sign-in";
   static final String ROLE = "CONTACT";
 
@@ -70,7 +73,9 @@ class PortalSecurity {
                     .permitAll()
                     .anyRequest()
                     .hasRole(ROLE))
-        .authenticationProvider(signIn)
+        // A manager of its own, without the global one as parent: a refused password would
+        // otherwise be tried (and counted, and hashed) a second time there.
+        .authenticationManager(new ProviderManager(signIn))
         .formLogin(
             form ->
                 form.loginPage(SIGN_IN)

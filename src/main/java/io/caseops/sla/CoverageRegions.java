@@ -23,6 +23,8 @@ public class CoverageRegions {
     this.properties = properties;
     this.holidays = new Holidays(properties.companyHolidays());
     validate(properties);
+    holidays.load(
+        properties.regions().stream().map(CoverageProperties.Region::holidayCountry).toList());
   }
 
   public Optional<CoverageProperties.Region> find(String catalogue, String id) {

@@ -7,6 +7,7 @@ import io.caseops.system.Api;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,15 +69,40 @@ public final class Holidays {
         .contains(date);
   }
 
+  /**
+   * Loads the calendars of these countries now (at start-up), so that no request pays for, or races
+   * on, a first load.
+   */
+  public void load(Collection<String> countries) {
+    countries.forEach(Holidays::manager);
+  }
+
+  /**
+   * One manager per country, made one at a time: Jollyday finds its configuration through a
+   * ServiceLoader, which two threads must not iterate at once (a second one failed with "Cannot
+   * instantiate datasource instance because there is no implementations").
+   */
+  private static HolidayManager manager(String country) {
+    String key = country.toLowerCase(Locale.ROOT);
+    HolidayManager known = MANAGERS.get(key);
+    if (known != null) {
+      return known;
+    }
+    synchronized (MANAGERS) {
+      return MANAGERS.computeIfAbsent(
+          key, code -> HolidayManager.getInstance(ManagerParameters.create(code)));
+    }
+  }
+
+  private static final Map<String, HolidayManager> MANAGERS = new ConcurrentHashMap<>();
+
   private List<Holiday> publicHolidays(String country, String subdivision, int year) {
     String[] subdivisions =
         subdivision == null || subdivision.isBlank() ? new String[0] : new String[] {subdivision};
     return publicHolidays.computeIfAbsent(
         country + "/" + subdivision + "/" + year,
         key -> {
-          HolidayManager manager =
-              HolidayManager.getInstance(
-                  ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
+          HolidayManager manager = manager(country);
           return manager.getHolidays(Year.of(year), subdivisions).stream()
               .filter(day -> day.getType() != HolidayType.OBSERVANCE)
               .map(day -> new Holiday(day.getDate(), day.getDescription(Locale.ENGLISH)))

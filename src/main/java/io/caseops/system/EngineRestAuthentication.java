@@ -1,6 +1,9 @@
 package io.caseops.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine REST API ({@code /engine-rest}) is open to staff only: HTTP Basic against Camunda's
  * users, and the caller's Camunda authorizations apply to every call. The starter leaves it
- * unauthenticated by default.
+ * unauthenticated by default. Cross-site writes are refused before this (CrossSiteRequests).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
@@ -26,9 +29,22 @@ class EngineRestAuthentication {
     registration.setInitParameters(
         Map.of(
             ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-            HttpBasicAuthenticationProvider.class.getName(),
+            VerifiedBasicAuthentication.class.getName(),
             ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX,
             restPath));
     return registration;
+  }
+
+  /** Camunda's HTTP Basic check, telling the login throttle when the password was right. */
+  public static class VerifiedBasicAuthentication extends HttpBasicAuthenticationProvider {
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(
+        HttpServletRequest request, ProcessEngine engine) {
+      AuthenticationResult result = super.extractAuthenticatedUser(request, engine);
+      if (result.isAuthenticated()) {
+        LoginThrottle.verified(request);
+      }
+      return result;
+    }
   }
 }

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Failed logins, per account and per client address, counted before any password is checked: a few
  * failures are free, then each further one makes the next attempt wait twice as long (1 s, 2 s, 4
- * s, ...), up to {@code lock}; a success clears the account's count, quiet time of {@code forget}
- * clears both. An unknown account and a wrong password count alike, so the answers do not tell them
- * apart. The counts live in this node's memory: with N nodes an attacker gets N times the attempts,
- * still a handful per lock period (docs/operations.md).
+ * s, ...), up to {@code lock}; a verified password clears the account's count (never a mere answer
+ * other than 401: a health check or a refused form carrying the account's name proves nothing),
+ * quiet time of {@code forget} clears both. An unknown account and a wrong password count alike, so
+ * the answers do not tell them apart. The counts live in this node's memory: with N nodes an
+ * attacker gets N times the attempts, still a handful per lock period (docs/operations.md).
  */
 @Api
 @Component
@@ -48,6 +49,17 @@ public class LoginThrottle {
   public enum Surface {
     STAFF,
     CONTACT
+  }
+
+  /**
+   * The request attribute by which the code that checked a password says it was right: only then
+   * does {@link LoginThrottling} clear the account's count.
+   */
+  public static final String VERIFIED = "io.caseops.loginVerified";
+
+  /** Marks {@code request} as carrying a verified password. */
+  public static void verified(jakarta.servlet.ServletRequest request) {
+    request.setAttribute(VERIFIED, Boolean.TRUE);
   }
 
   private record Failures(int count, Instant last, Instant retryAt) {}

@@ -20,9 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every login surface goes through {@link LoginThrottle} before its authentication filter checks a
  * password: the contact API, the staff API, the engine REST API and the webapps' login form. A
- * refused attempt answers 429 with {@code Retry-After}; the outcome of an allowed one (401 or not)
- * is counted afterwards. The engine's own lock is off (application.yaml), so that nobody can lock a
- * staff account for good.
+ * refused attempt answers 429 with {@code Retry-After}; the outcome of an allowed one is counted
+ * afterwards: a 401 is a failure, a password the authentication filter marked verified ({@link
+ * LoginThrottle#VERIFIED}) a success, anything else neither. The engine's own lock is off
+ * (application.yaml), so that nobody can lock a staff account for good.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottling {
@@ -65,7 +66,9 @@ class LoginThrottling {
           chain.doFilter(request, response);
           if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             throttle.failed(surface, account, address);
-          } else {
+          } else if (request.getAttribute(LoginThrottle.VERIFIED) != null
+              // The webapps' login resource answers 2xx only once the password checked out.
+              || (path.startsWith(webappLogin) && response.getStatus() / 100 == 2)) {
             throttle.succeeded(surface, account);
           }
         },

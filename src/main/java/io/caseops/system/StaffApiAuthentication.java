@@ -90,6 +90,7 @@ public class StaffApiAuthentication {
               BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
           if (credentials != null) {
             if (identity.checkPassword(credentials.user(), credentials.password())) {
+              LoginThrottle.verified(request);
               userId = credentials.user();
             }
           } else if (SAFE_METHODS.contains(request.getMethod())) {

@@ -47,6 +47,7 @@ class LoginThrottlingTest {
     }
     throttle.unlock(Surface.STAFF, "kenji");
     throttle.unlock(Surface.STAFF, "arjun");
+    throttle.unlock(Surface.STAFF, "lucas");
     ClockUtil.reset();
   }
 
@@ -117,6 +118,46 @@ class LoginThrottlingTest {
         .isEqualTo(204);
     assertThat(staff.get("/staff/api/cases/CASE-2026-000001", "arjun", "arjun").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void onlyAVerifiedPasswordClearsACountNeverAnotherAnswerCarryingTheName() {
+    StaffClient staff = new StaffClient(port);
+    for (int i = 0; i < 4; i++) {
+      // Answers other than 401 that carry lucas's name prove no password: they clear nothing.
+      assertThat(staff.get("/actuator/health", "lucas", "x").statusCode()).isEqualTo(200);
+      assertThat(staff.get("/engine-rest/engine", "lucas", "x").statusCode()).isEqualTo(200);
+      assertThat(staff.get("/engine-rest/engine/nope/task", "lucas", "x").statusCode())
+          .isIn(401, 404);
+      assertThat(
+              staff
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(
+                              java.net.URI.create(
+                                  "http://localhost:"
+                                      + port
+                                      + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                          .header("Content-Type", "application/x-www-form-urlencoded")
+                          .POST(
+                              java.net.http.HttpRequest.BodyPublishers.ofString(
+                                  "username=lucas&password=x")))
+                  .statusCode())
+          .as("a webapp login without its CSRF token")
+          .isEqualTo(403);
+      assertThat(staff.get("/engine-rest/task", "lucas", "guess-" + i).statusCode())
+          .as("guess " + i)
+          .isEqualTo(401);
+    }
+    assertThat(staff.get("/engine-rest/task", "lucas", "lucas").statusCode())
+        .as("the fourth failure in a row made the next attempt wait")
+        .isEqualTo(429);
+
+    at(Duration.ofMinutes(1));
+    assertThat(staff.get("/engine-rest/task", "lucas", "lucas").statusCode()).isEqualTo(200);
+    assertThat(staff.get("/engine-rest/task", "lucas", "wrong").statusCode())
+        .as("the verified password cleared the count: a free failure again")
+        .isEqualTo(401);
+    assertThat(staff.get("/engine-rest/task", "lucas", "lucas").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -144,4 +144,122 @@ class RequestGuardsTest {
                   + " long.");
     }
   }
+
+  @Test
+  void aFormBodyWithABadEscapeIsNeverA500() throws Exception {
+    int checked = 0;
+    for (String path :
+        List.of(
+            "/actuator/health",
+            "/api/cases/CASE-2026-000001",
+            "/api/me",
+            "/staff/api/cases/CASE-2026-000001",
+            "/portal/sign-in",
+            "/engine-rest/engine",
+            "/camunda/app/tasklist/default/",
+            "/no-such-path")) {
+      for (String method : List.of("DELETE", "PUT", "PATCH", "POST")) {
+        for (String body : List.of("a=%zz", "%", "a=%e2%82")) {
+          HttpResponse<String> answer =
+              send(
+                  HttpRequest.newBuilder(uri(path))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .method(method, HttpRequest.BodyPublishers.ofString(body)));
+          assertThat(answer.statusCode()).as(method + " " + path + " " + body).isLessThan(500);
+          assertThat(answer.body())
+              .as("no stack trace: " + method + " " + path)
+              .doesNotContain("at org.")
+              .doesNotContain("at java.")
+              .doesNotContain("Caused by");
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(96);
+  }
+
+  /** A multipart deployment, as another site's auto-submitted form or Camunda Modeler sends it. */
+  HttpResponse<String> deploy(String name, String... browserHeaders) throws Exception {
+    String boundary = "cross-site-boundary";
+    String xml =
+        "<?xml version=\"1.0\"?><definitions"
+            + " xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+            + " targetNamespace=\"x\"><process id=\"Forged_"
+            + name
+            + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process></definitions>";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + name
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"forged.bpmn\"\r\n"
+            + "Content-Type: application/xml\r\n\r\n"
+            + xml
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+            .header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < browserHeaders.length; i += 2) {
+      request.header(browserHeaders[i], browserHeaders[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  int deployments(String name) throws Exception {
+    HttpResponse<String> list =
+        http.send(
+            HttpRequest.newBuilder(uri("/engine-rest/deployment/count?name=" + name))
+                .header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return ContactClient.JSON.readTree(list.body()).get("count").asInt();
+  }
+
+  @Test
+  void anotherSitesPageCannotDeployWithTheAdministratorsCachedCredentials() throws Exception {
+    String[][] browsers = {
+      {"Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"},
+      {"Sec-Fetch-Site", "same-site"},
+      {"Origin", "http://evil.example"},
+      {"Origin", "null"},
+    };
+    for (String[] headers : browsers) {
+      String name = "forged-" + Math.abs(java.util.Arrays.hashCode(headers));
+      HttpResponse<String> forged = deploy(name, headers);
+      assertThat(forged.statusCode()).as(String.join(" ", headers)).isEqualTo(403);
+      assertThat(forged.body()).contains("another site").doesNotContain("Exception");
+      assertThat(deployments(name)).as("nothing deployed").isZero();
+    }
+    // Camunda Modeler (no browser headers), and a page of CaseOps' own origin, deploy as before.
+    String own = "http://localhost:" + port;
+    for (HttpResponse<String> deployed :
+        List.of(
+            deploy("modeler-shape"),
+            deploy("same-origin", "Origin", own, "Sec-Fetch-Site", "same-origin"),
+            deploy("origin-only", "Origin", own))) {
+      assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+      String id = ContactClient.JSON.readTree(deployed.body()).get("id").asText();
+      HttpResponse<String> removed =
+          http.send(
+              HttpRequest.newBuilder(uri("/engine-rest/deployment/" + id + "?cascade=true"))
+                  .header(
+                      "Authorization",
+                      "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(removed.statusCode()).as("a delete without a browser's headers").isEqualTo(204);
+    }
+  }
 }

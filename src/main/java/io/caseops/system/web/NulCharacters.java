@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses text with a NUL character (U+0000) at the edge, naming the field: PostgreSQL stores no
  * NUL in text, so such a value would otherwise fail deep inside a write with a 500. JSON strings
- * and object keys are checked as they are read; query parameters by a filter in front of CaseOps'
- * own APIs. (Tomcat itself refuses a NUL in the path.)
+ * and object keys are checked as they are read; query and form parameters by a filter in front of
+ * every path. (Tomcat itself refuses a NUL in the path.)
  */
 @Configuration(proxyBeanMethods = false)
 public class NulCharacters {
@@ -85,7 +85,7 @@ public class NulCharacters {
           }
           chain.doFilter(request, response);
         },
-        "/api/*",
-        "/staff/api/*");
+        // Every surface: the portal's forms, the webapps' login and the engine REST API write too.
+        "/*");
   }
 }

@@ -29,6 +29,9 @@ public class RequestGuards {
 
   private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH");
 
+  /** The customer portal's pages (portal.PortalSecurity). */
+  public static final String PORTAL = "/portal";
+
   /** A body went past the limit while it was read (no Content-Length announced it). */
   public static class BodyTooLargeException extends IOException {
     BodyTooLargeException(long limit) {
@@ -46,9 +49,14 @@ public class RequestGuards {
           response.setHeader("X-Frame-Options", "DENY");
           response.setHeader("Referrer-Policy", "no-referrer");
           // The webapps send the others themselves (application.yaml, header-security).
-          if (!RequestPaths.of(request).startsWith(webapps + "/")) {
+          String path = RequestPaths.of(request);
+          if (!path.startsWith(webapps + "/")) {
             response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+            // The portal's pages send a whole policy of their own (PortalSecurity), which a
+            // header set here first would keep out.
+            if (!RequestPaths.under(path, PORTAL)) {
+              response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+            }
             if (request.isSecure()) {
               response.setHeader(
                   "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
