@@ -144,6 +144,9 @@ public class CaseIntake {
       @NotBlank(message = REQUIRED) String product,
       @NotBlank(message = REQUIRED)
           @Size(max = TextLimits.SUBJECT, message = "must be at most {max} characters")
+          @Pattern(
+              regexp = "[^\\r\\n\\u2028\\u2029]*",
+              message = "must be one line (no line breaks)")
           String subject,
       @NotBlank(message = REQUIRED)
           @Size(max = TextLimits.TEXT, message = "must be at most {max} characters")
@@ -222,9 +225,9 @@ public class CaseIntake {
       if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
         throw BadRequestException.of("Idempotency-Key", "must be 1 to 100 characters");
       }
-      Optional<String> first = submissions.caseOf(contact.email(), idempotencyKey);
+      Optional<CaseSubmissions.First> first = submissions.caseOf(contact.email(), idempotencyKey);
       if (first.isPresent()) {
-        return Submitted.of(records.get(first.get()));
+        return retried(first.get(), submission);
       }
     }
     admit(contact, submission);
@@ -237,16 +240,36 @@ public class CaseIntake {
             Submitted submitted = open(caseNumber, submission);
             if (idempotencyKey != null) {
               submissions.remember(
-                  contact.email(), idempotencyKey, submitted.caseNumber(), clock.instant());
+                  contact.email(),
+                  idempotencyKey,
+                  CaseSubmissions.digest(submission),
+                  submitted.caseNumber(),
+                  clock.instant());
             }
             return submitted;
           });
     } catch (DuplicateKeyException sameKeyAtOnce) {
       return Optional.ofNullable(idempotencyKey)
           .flatMap(key -> submissions.caseOf(contact.email(), key))
-          .map(first -> Submitted.of(records.get(first)))
+          .map(first -> retried(first, submission))
           .orElseThrow(() -> sameKeyAtOnce);
     }
+  }
+
+  /**
+   * The first case of a retried submission; a key used again for another request is refused, so
+   * that a client that reuses keys by mistake does not lose its second case silently.
+   */
+  private Submitted retried(CaseSubmissions.First first, Submission submission) {
+    if (first.requestDigest() != null
+        && !first.requestDigest().equals(CaseSubmissions.digest(submission))) {
+      throw new UnprocessableException(
+          "Idempotency-Key",
+          "was already used for another submission (case "
+              + first.caseNumber()
+              + "): send a new key with a new case");
+    }
+    return Submitted.of(records.get(first.caseNumber()));
   }
 
   /**

@@ -18,12 +18,16 @@ class CaseSubmissions {
     this.jdbc = jdbc;
   }
 
+  /** What a submitter's earlier submission with this key opened, and what it asked for. */
+  record First(String caseNumber, String requestDigest) {}
+
   /** The case a submitter's earlier submission with this key opened. */
-  Optional<String> caseOf(String submitter, String idempotencyKey) {
+  Optional<First> caseOf(String submitter, String idempotencyKey) {
     return jdbc
-        .queryForList(
-            "select case_number from case_submission where submitter = ? and idempotency_key = ?",
-            String.class,
+        .query(
+            "select case_number, request_digest from case_submission"
+                + " where submitter = ? and idempotency_key = ?",
+            (row, n) -> new First(row.getString(1), row.getString(2)),
             submitter,
             idempotencyKey)
         .stream()
@@ -31,16 +35,36 @@ class CaseSubmissions {
   }
 
   /**
-   * Remembers the key; a second submission with it at the same instant fails on the primary key and
-   * rolls back.
+   * Remembers the key with a digest of the request; a second submission with it at the same instant
+   * fails on the primary key and rolls back.
    */
-  void remember(String submitter, String idempotencyKey, String caseNumber, Instant at) {
+  void remember(
+      String submitter,
+      String idempotencyKey,
+      String requestDigest,
+      String caseNumber,
+      Instant at) {
     jdbc.update(
-        "insert into case_submission (submitter, idempotency_key, case_number, created_at) "
-            + "values (?, ?, ?, ?)",
+        "insert into case_submission"
+            + " (submitter, idempotency_key, request_digest, case_number, created_at)"
+            + " values (?, ?, ?, ?, ?)",
         submitter,
         idempotencyKey,
+        requestDigest,
         caseNumber,
         CaseRecords.ts(at));
+  }
+
+  /** The digest of a submission: equal requests, equal digests. */
+  static String digest(Object request) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(
+                      String.valueOf(request).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+      throw new IllegalStateException(everyJvmHasIt);
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.caseops.system.Api;
 import io.caseops.system.EngineClock;
 import io.caseops.system.PureDecisions;
 import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.DateRange;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
 import java.math.BigDecimal;
@@ -125,6 +126,8 @@ public class ServiceAllowanceLedger {
     if (usedOn == null) {
       problems.add(
           new BadRequestException.Problem("usedOn", "is required (ISO date, e.g. 2026-11-20)"));
+    } else if (!DateRange.within(usedOn)) {
+      problems.add(new BadRequestException.Problem("usedOn", DateRange.RULE + ", got " + usedOn));
     } else if (usedOn.isAfter(LocalDate.now(clock))) {
       problems.add(
           new BadRequestException.Problem(

@@ -4,6 +4,7 @@ import io.caseops.system.EngineClock;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.StaffGroups;
+import io.caseops.system.web.DateRange;
 import io.caseops.system.web.ForbiddenException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,7 +43,8 @@ class ServiceUsageController {
   List<ServiceAllowanceLedger.Balance> balances(
       @PathVariable String accountId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return ledger.balances(accountId, on == null ? LocalDate.now(clock) : on);
+    return ledger.balances(
+        accountId, on == null ? LocalDate.now(clock) : DateRange.check("on", on));
   }
 
   @PostMapping

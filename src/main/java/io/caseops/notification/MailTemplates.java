@@ -29,24 +29,40 @@ class MailTemplates {
   private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
+  /**
+   * The template's first line is the subject, rendered on its own: a value with a line break (a
+   * case's subject as a script sent it) stays within the subject, as one line, and never spills
+   * into the body.
+   */
   public Rendered render(String event, Map<String, ?> model) {
-    String rendered =
-        cache
-            .computeIfAbsent(event, name -> text.compile(read("mail/" + name + ".mustache")))
-            .execute(model);
-    int split = rendered.indexOf('\n');
-    String subjectLine = split < 0 ? rendered : rendered.substring(0, split);
-    if (!subjectLine.startsWith("Subject:")) {
-      throw new IllegalStateException("mail/" + event + ".mustache must start with 'Subject: '");
-    }
+    Template subjectLine =
+        cache.computeIfAbsent(event + "#subject", name -> text.compile(part(event, true)));
+    Template bodyPart = cache.computeIfAbsent(event, name -> text.compile(part(event, false)));
     String subject =
-        subjectLine.substring("Subject:".length()).strip().replaceAll("[\\r\\n]+", " ");
-    String body = split < 0 ? "" : rendered.substring(split + 1).strip() + "\n";
+        subjectLine
+            .execute(model)
+            .substring("Subject:".length())
+            .replaceAll("[\\r\\n\\u2028\\u2029]+", " ")
+            .strip();
+    String body = bodyPart.execute(model).strip() + "\n";
     Template layout =
         cache.computeIfAbsent(
             "layout.html", name -> html.compile(read("mail/layout.html.mustache")));
     return new Rendered(
         subject, body, layout.execute(Map.of("subject", subject, "paragraphs", paragraphs(body))));
+  }
+
+  /** The template's subject line, or what follows it. */
+  private static String part(String event, boolean subject) {
+    String template = read("mail/" + event + ".mustache");
+    if (!template.startsWith("Subject:")) {
+      throw new IllegalStateException("mail/" + event + ".mustache must start with 'Subject: '");
+    }
+    int split = template.indexOf('\n');
+    if (subject) {
+      return split < 0 ? template : template.substring(0, split);
+    }
+    return split < 0 ? "" : template.substring(split + 1);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.caseops.sla.ResponseTargets;
 import io.caseops.system.EngineClock;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.BadRequestException.Problem;
+import io.caseops.system.web.DateRange;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,6 +138,14 @@ class PolicyController {
                 problems,
                 "must be an ISO-8601 date such as 2022-03-01",
                 LocalDate::parse);
+    if (submitted != null && !DateRange.within(submitted)) {
+      problems.add(new Problem("submittedAt", DateRange.RULE + ", got " + submittedAt));
+      submitted = null;
+    }
+    if (licence != null && !DateRange.within(licence)) {
+      problems.add(new Problem("licenceStart", DateRange.RULE + ", got " + licenceStart));
+      licence = null;
+    }
     if (priorityQueue != null && !priorityQueue.equals("true") && !priorityQueue.equals("false")) {
       problems.add(
           new Problem("priorityQueue", "must be true or false, got '" + priorityQueue + "'"));

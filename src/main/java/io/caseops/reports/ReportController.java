@@ -232,15 +232,21 @@ class ReportController {
         .body(body);
   }
 
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("[\",\r\n]");
+
   static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+    // What a spreadsheet takes for a formula (OWASP's list: = + - @, and TAB, CR, LF before one).
+    if (!text.isEmpty()
+        && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0
+        && !(value instanceof Number)) {
       text = "'" + text;
     }
-    return text.matches(".*[\",\r\n].*") || text.startsWith("'")
+    return QUOTED.matcher(text).find() || text.startsWith("'")
         ? "\"" + text.replace("\"", "\"\"") + "\""
         : text;
   }

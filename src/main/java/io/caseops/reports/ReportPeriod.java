@@ -1,6 +1,7 @@
 package io.caseops.reports;
 
 import io.caseops.system.web.BadRequestException;
+import io.caseops.system.web.DateRange;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,9 @@ record ReportPeriod(String name, Instant start, Instant end) {
   }
 
   private static ReportPeriod month(YearMonth month) {
+    if (!DateRange.within(month)) {
+      throw BadRequestException.of("period", DateRange.RULE + ", got " + month);
+    }
     return new ReportPeriod(
         month.toString(), startOf(month.atDay(1)), startOf(month.plusMonths(1).atDay(1)));
   }
@@ -65,7 +69,7 @@ record ReportPeriod(String name, Instant start, Instant end) {
           field, "is required with " + (field.equals("from") ? "to" : "from"));
     }
     try {
-      return LocalDate.parse(value);
+      return DateRange.check(field, LocalDate.parse(value));
     } catch (DateTimeException e) {
       throw BadRequestException.of(field, "must be a day such as 2026-11-01, not '" + value + "'");
     }

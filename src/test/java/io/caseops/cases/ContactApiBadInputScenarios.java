@@ -462,6 +462,21 @@ abstract class ContactApiBadInputScenarios {
             caseBody("Runner offline", "Runner\\u0000offline"),
             400,
             "subject"),
+        submit(
+            "line break in the subject",
+            caseBody("Runner offline", "Runner offline\\r\\nBcc: x@evil.example"),
+            400,
+            "subject"),
+        submit(
+            "unpaired surrogate in the description",
+            caseBody("Since noon.", "Since \\ud800noon."),
+            400,
+            "description"),
+        submit(
+            "unpaired low surrogate in the subject",
+            caseBody("Runner offline", "Runner \\udc00offline"),
+            400,
+            "subject"),
         new Bad(
             "NUL in a reply",
             IVY,

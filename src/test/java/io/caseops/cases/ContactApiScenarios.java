@@ -262,6 +262,28 @@ abstract class ContactApiScenarios {
         .isNotEqualTo(first.json().get("caseNumber"));
   }
 
+  @Test
+  void aKeyUsedAgainForAnotherSubmissionIsRefusedNamingTheKey() {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    ContactClient.Response first =
+        ivy.post("/api/cases", submission("automation-360", "EMEA", SEV2_AAI), "reused-1");
+    assertThat(first.status()).isEqualTo(201);
+    Integer before = jdbc.queryForObject("select count(*) from support_case", Integer.class);
+    ContactClient.Response other =
+        ivy.post(
+            "/api/cases",
+            submission("automation-360", "EMEA", SEV2_AAI).replace("Runner offline", "Bot stuck"),
+            "reused-1");
+    assertThat(other.status()).as(other.body()).isEqualTo(422);
+    assertThat(other.problemField()).isEqualTo("Idempotency-Key");
+    assertThat(other.body())
+        .contains("already used for another submission")
+        .contains(first.json().get("caseNumber").asText());
+    assertThat(jdbc.queryForObject("select count(*) from support_case", Integer.class))
+        .as("nothing opened")
+        .isEqualTo(before);
+  }
+
   // --- visibility ---
 
   @ParameterizedTest(name = "{0}: {1} ({2}) on a case of {3} -> {4}")

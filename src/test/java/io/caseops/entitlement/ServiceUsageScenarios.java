@@ -141,6 +141,8 @@ abstract class ServiceUsageScenarios {
         "initech,  developer-assistance,   2026-11-01, 1,   tom,     422, benefit",
         "wayne,    no-such-service,        2026-11-01, 1,   tom,     422, benefit",
         "umbrella, sandbox-setup-guidance, 2026-12-01, 1,   tom,     400, usedOn",
+        "umbrella, sandbox-setup-guidance, -999999999-01-01, 1, tom, 400, usedOn",
+        "umbrella, sandbox-setup-guidance, +999999999-12-31, 1, tom, 400, usedOn",
         "umbrella, sandbox-setup-guidance, 2026-11-01, -1,  tom,     400, hours",
         "umbrella, sandbox-setup-guidance, 2026-11-01, 25,  tom,     400, hours",
         "umbrella, sandbox-setup-guidance, 2026-11-01, 1,   amelia,  403, -",
@@ -167,6 +169,17 @@ abstract class ServiceUsageScenarios {
     if (field != null) {
       assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText())
           .isEqualTo(field);
+    }
+  }
+
+  @Test
+  void aDayAtTheEdgeOfTheCalendarIs400NamingTheParameter() throws Exception {
+    for (String on : new String[] {"%2B999999999-12-31", "-999999999-01-01"}) {
+      HttpResponse<String> response =
+          client.get(USAGE.formatted("umbrella") + "?on=" + on, "tom", "tom");
+      assertThat(response.statusCode()).as(on).isEqualTo(400);
+      assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText())
+          .isEqualTo("on");
     }
   }
 

@@ -222,6 +222,18 @@ class AttainmentReportTest {
         get("/staff/api/reports/attainment?period=March", "mia", "application/json");
     assertThat(period.statusCode()).isEqualTo(400);
     assertThat(period.body()).contains("\"field\":\"period\"");
+    for (String edge :
+        new String[] {
+          "period=%2B999999999-12",
+          "period=-999999999-01",
+          "from=%2B999999999-12-30&to=%2B999999999-12-31",
+          "from=-999999999-01-01&to=-999999999-01-02"
+        }) {
+      HttpResponse<String> answer =
+          get("/staff/api/reports/attainment?" + edge, "mia", "application/json");
+      assertThat(answer.statusCode()).as(edge).isEqualTo(400);
+      assertThat(answer.body()).as(edge).contains("between 1970-01-01 and 9999-12-31");
+    }
   }
 
   @Test

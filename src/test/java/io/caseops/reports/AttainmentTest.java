@@ -150,5 +150,8 @@ class AttainmentTest {
     assertThat(ReportController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(ReportController.cell(-3)).isEqualTo("-3");
     assertThat(ReportController.cell(null)).isEmpty();
+    assertThat(ReportController.cell("\t=1+1")).isEqualTo("\"'\t=1+1\"");
+    assertThat(ReportController.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+    assertThat(ReportController.cell("a\n\nb")).as("quoted across lines").isEqualTo("\"a\n\nb\"");
   }
 }

@@ -18,17 +18,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses text with a NUL character (U+0000) at the edge, naming the field: PostgreSQL stores no
- * NUL in text, so such a value would otherwise fail deep inside a write with a 500. JSON strings
- * and object keys are checked as they are read; query and form parameters by a filter in front of
- * every path. (Tomcat itself refuses a NUL in the path.)
+ * NUL in text, so such a value would otherwise fail deep inside a write with a 500. Likewise a JSON
+ * string with half a UTF-16 surrogate pair ({@code \ud800} alone): H2 stored it, and the case's
+ * JSON broke on reading. JSON strings and object keys are checked as they are read; query and form
+ * parameters by a filter in front of every path. (Tomcat itself refuses a NUL in the path.)
  */
 @Configuration(proxyBeanMethods = false)
 public class NulCharacters {
 
   static final String RULE = "must not contain NUL characters (U+0000)";
 
+  static final String SURROGATE_RULE =
+      "must not contain an unpaired surrogate (\\ud800 to \\udfff alone is no character)";
+
   static boolean has(String text) {
     return text != null && text.indexOf('\0') >= 0;
+  }
+
+  /**
+   * Whether {@code text} holds half of a UTF-16 pair alone, which no database or JSON reader takes.
+   */
+  static boolean unpaired(String text) {
+    for (int i = 0; text != null && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Picked up by Spring Boot's ObjectMapper: every JSON string of CaseOps' API goes through it. */
@@ -45,6 +66,9 @@ public class NulCharacters {
             if (has(value)) {
               throw InvalidFormatException.from(parser, RULE, value, String.class);
             }
+            if (unpaired(value)) {
+              throw InvalidFormatException.from(parser, SURROGATE_RULE, value, String.class);
+            }
             return value;
           }
         });
@@ -56,6 +80,10 @@ public class NulCharacters {
               throws IOException {
             if (has(key)) {
               throw InvalidFormatException.from(context.getParser(), RULE, key, String.class);
+            }
+            if (unpaired(key)) {
+              throw InvalidFormatException.from(
+                  context.getParser(), SURROGATE_RULE, key, String.class);
             }
             return key;
           }
