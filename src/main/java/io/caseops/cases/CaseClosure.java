@@ -25,7 +25,7 @@ class CaseClosure extends CaseStep {
     mails.closed(
         records.get(caseNumber),
         variables.closedBy(),
-        now.plus(models.reopenWindow(models.definitionOf(caseNumber))),
+        models.reopenWindow(models.definitionOf(caseNumber)).after(now),
         processInstanceId);
   }
 }

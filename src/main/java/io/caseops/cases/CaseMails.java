@@ -475,8 +475,7 @@ class CaseMails {
             .orElse(kase.submitter()));
     // The wording follows the timer of the case's own model version.
     model.put(
-        "closesAfter",
-        CaseModels.days(models.noAnswerAfter(models.definitionOf(kase.caseNumber()))));
+        "closesAfter", models.noAnswerAfter(models.definitionOf(kase.caseNumber())).inWords());
     return model;
   }
 

@@ -1,10 +1,12 @@
 package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
-import java.time.Duration;
+import io.caseops.system.EngineInternals;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -28,11 +30,43 @@ class CaseModels {
   private final RepositoryService repository;
   private final HistoryService history;
 
+  /**
+   * A timer's duration as the model writes it ({@code P14D}, {@code P2W}, {@code P1M}): counted as
+   * the engine counts it, never as a {@link java.time.Duration}, which reads neither weeks nor
+   * months and adds 336 hours where the engine adds 14 days across a change of daylight saving.
+   */
+  record Period(String iso) {
+
+    /** When a timer with this duration started at {@code start} falls due. */
+    Instant after(Instant start) {
+      return EngineInternals.timerDue(iso, start);
+    }
+
+    /** In words, for mails and answers: "14 days", "2 weeks", "1 month"; else as written. */
+    String inWords() {
+      Matcher simple = SIMPLE.matcher(iso);
+      if (!simple.matches()) {
+        return iso;
+      }
+      long amount = Long.parseLong(simple.group(1));
+      String unit =
+          switch (simple.group(2)) {
+            case "D" -> "day";
+            case "W" -> "week";
+            case "M" -> "month";
+            default -> "year";
+          };
+      return amount + " " + unit + (amount == 1 ? "" : "s");
+    }
+
+    private static final Pattern SIMPLE = Pattern.compile("P(\\d+)([DWMY])");
+  }
+
   /** Timer durations by definition id and timer id: a deployed definition never changes. */
-  private final Map<String, Duration> durations = new ConcurrentHashMap<>();
+  private final Map<String, Period> durations = new ConcurrentHashMap<>();
 
   /** The no-answer closure by SupportCase version (its deployment's CustomerFollowUp). */
-  private final Map<String, Duration> noAnswerPeriods = new ConcurrentHashMap<>();
+  private final Map<String, Period> noAnswerPeriods = new ConcurrentHashMap<>();
 
   CaseModels(RepositoryService repository, HistoryService history) {
     this.repository = repository;
@@ -40,7 +74,7 @@ class CaseModels {
   }
 
   /** The reopen window of a SupportCase version. */
-  Duration reopenWindow(String supportCaseDefinitionId) {
+  Period reopenWindow(String supportCaseDefinitionId) {
     return timer(supportCaseDefinitionId, REOPEN_WINDOW_TIMER);
   }
 
@@ -48,7 +82,7 @@ class CaseModels {
    * How long CustomerFollowUp waits for an answer before it closes the case, for a SupportCase
    * version.
    */
-  Duration noAnswerAfter(String supportCaseDefinitionId) {
+  Period noAnswerAfter(String supportCaseDefinitionId) {
     // Every customer mail quotes it: the lookup of the deployment's follow-up is cached too.
     return noAnswerPeriods.computeIfAbsent(
         supportCaseDefinitionId,
@@ -69,22 +103,7 @@ class CaseModels {
   Instant reopenableUntil(CaseRecord kase) {
     return kase.closedAt() == null
         ? null
-        : kase.closedAt().plus(reopenWindow(definitionOf(kase.caseNumber())));
-  }
-
-  /**
-   * The reopen window of the latest version, in words ("14 days"), for answers that concern no one
-   * case.
-   */
-  String reopenWindowText() {
-    return days(reopenWindow(latest(CaseEngine.PROCESS)));
-  }
-
-  static String days(Duration period) {
-    long days = period.toDays();
-    return days * 86_400 == period.toSeconds()
-        ? days + (days == 1 ? " day" : " days")
-        : period.toString();
+        : reopenWindow(definitionOf(kase.caseNumber())).after(kase.closedAt());
   }
 
   /** The SupportCase version a case runs (or ran). */
@@ -107,7 +126,7 @@ class CaseModels {
         .getId();
   }
 
-  private Duration timer(String definitionId, String timerId) {
+  private Period timer(String definitionId, String timerId) {
     return durations.computeIfAbsent(
         definitionId + "/" + timerId,
         key -> {
@@ -122,7 +141,9 @@ class CaseModels {
             throw new IllegalStateException(
                 timerId + " of " + definitionId + " must be a timer with a duration");
           }
-          return Duration.parse(timer.getTimeDuration().getTextContent().strip());
+          Period period = new Period(timer.getTimeDuration().getTextContent().strip());
+          period.after(Instant.EPOCH); // read as the engine reads it, or fail here
+          return period;
         });
   }
 }

@@ -69,14 +69,7 @@ class ContactActions {
     }
     checkLength("text", text);
     if (kase.status().isShut()) {
-      throw new UnprocessableException(
-          "caseNumber",
-          caseNumber
-              + " is "
-              + kase.status().label().toLowerCase(Locale.ROOT)
-              + (kase.status() == CaseStatus.CLOSED
-                  ? ": reopen it first (within " + models.reopenWindowText() + " of closure)"
-                  : ": open a new case"));
+      throw new UnprocessableException("caseNumber", shut(kase));
     }
     Instant now = clock.instant();
     records.addMessage(
@@ -93,6 +86,29 @@ class ContactActions {
     } else {
       engine.customerWrote(caseNumber);
     }
+  }
+
+  /**
+   * Why a shut case takes no reply, and what to do instead: within its reopen window (its own
+   * model's), reopen it; past it, or when rejected, open a new case.
+   */
+  private String shut(CaseRecord kase) {
+    String status = kase.caseNumber() + " is " + kase.status().label().toLowerCase(Locale.ROOT);
+    if (kase.status() != CaseStatus.CLOSED) {
+      return status + ": open a new case";
+    }
+    Instant until = models.reopenableUntil(kase);
+    if (clock.instant().isBefore(until)) {
+      return status
+          + ": reopen it first (within "
+          + models.reopenWindow(models.definitionOf(kase.caseNumber())).inWords()
+          + " of closure)";
+    }
+    return status
+        + " and its reopen window ended on "
+        + until
+        + ": open a new case with relatedCase = "
+        + kase.caseNumber();
   }
 
   /** The contact confirms the proposed resolution: the case closes. */

@@ -30,7 +30,7 @@ class FollowUpReminder implements JavaDelegate {
         kase,
         variables.reminder(),
         variables.waitingFor() == NextStep.REQUEST_INFORMATION,
-        kase.statusSince().plus(models.noAnswerAfter(models.definitionOf(kase.caseNumber()))),
+        models.noAnswerAfter(models.definitionOf(kase.caseNumber())).after(kase.statusSince()),
         execution.getProcessInstanceId());
   }
 }

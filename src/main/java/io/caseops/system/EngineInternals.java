@@ -133,6 +133,24 @@ public class EngineInternals {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
+  /**
+   * When a BPMN timer with this duration ({@code P14D}, {@code P2W}, {@code P1M}, {@code PT4H}),
+   * started at {@code start}, falls due: the engine's own arithmetic (days and months in the JVM's
+   * zone, across daylight saving as the engine counts them), so that what CaseOps tells a customer
+   * is the instant the timer fires.
+   */
+  public static Instant timerDue(String duration, Instant start) {
+    try {
+      Date from = Date.from(start);
+      return new org.camunda.bpm.engine.impl.calendar.DurationHelper(duration, from)
+          .getDateAfter(from)
+          .toInstant();
+    } catch (Exception unreadable) {
+      throw new IllegalArgumentException(
+          "'" + duration + "' is not an ISO-8601 duration the engine reads", unreadable);
+    }
+  }
+
   /** The staff user logged in on this thread (Tasklist, engine REST), if any. */
   public static Optional<String> currentUserId(IdentityService identity) {
     return Optional.ofNullable(identity.getCurrentAuthentication())

@@ -39,6 +39,7 @@ abstract class ContactApiScenarios {
   @Autowired JdbcTemplate jdbc;
 
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
   @BeforeEach
   void demoSettings() {
@@ -691,6 +692,64 @@ abstract class ContactApiScenarios {
 
   // --- reopen, RCA, CC ---
 
+  /**
+   * Deploys every model and form as shipped (decisions and forms are bound per deployment), but
+   * with these periods for the reopen window and the no-answer closure, as a process owner would in
+   * Modeler.
+   */
+  void deployPeriods(String reopenWindow, String noAnswer) throws Exception {
+    var deployment = repository.createDeployment().name("periods-" + reopenWindow + "-" + noAnswer);
+    for (String folder : List.of("processes", "forms")) {
+      try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+        for (java.nio.file.Path file : files.sorted().toList()) {
+          String text =
+              java.nio.file.Files.readString(file)
+                  .replace(
+                      "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P14D<",
+                      "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">"
+                          + reopenWindow
+                          + "<")
+                  .replace(
+                      "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P6D<",
+                      "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">" + noAnswer + "<");
+          deployment.addString(file.getFileName().toString(), text);
+        }
+      }
+    }
+    deployment.deploy();
+  }
+
+  @Test
+  void weeksInTheModelsWorkAndACaseKeepsTheWindowOfItsOwnVersion() throws Exception {
+    String older = open("ivy.patel@initech.example", "automation-360", "EMEA", SEV2_AAI);
+    engineer(older, NextStep.CLOSE.value(), "Closing as agreed.");
+    deployPeriods("P2W", "P1W");
+    try {
+      // Every customer mail quotes the no-answer period: with P1W the intake itself failed.
+      String newer = open("ivy.patel@initech.example", "automation-360", "EMEA", SEV2_AAI);
+      engineer(newer, NextStep.CLOSE.value(), "Closing as agreed.");
+      ContactClient ivy = as("ivy.patel@initech.example");
+      assertThat(ivy.get("/api/cases/" + newer).json().get("status").asText())
+          .as("a P2W reopen window closes the case")
+          .isEqualTo("Closed");
+      assertThat(
+              ivy.post("/api/cases/" + newer + "/messages", "{\"text\": \"Again.\"}")
+                  .json()
+                  .get("detail")
+                  .asText())
+          .endsWith("reopen it first (within 2 weeks of closure)");
+      assertThat(
+              ivy.post("/api/cases/" + older + "/messages", "{\"text\": \"Again.\"}")
+                  .json()
+                  .get("detail")
+                  .asText())
+          .as("the older case keeps the window of the version it ran")
+          .endsWith("reopen it first (within 14 days of closure)");
+    } finally {
+      deployPeriods("P14D", "P6D");
+    }
+  }
+
   @Test
   void aReopenWithin14DaysWorksAndLaterSaysToOpenARelatedCase() {
     ContactClient ana = as("ana.lima@northwind.example");
@@ -713,6 +772,14 @@ abstract class ContactApiScenarios {
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.json().get("detail").asText())
         .contains("open a new case with relatedCase = " + outOfWindow);
+    ContactClient.Response lateReply =
+        ana.post("/api/cases/" + outOfWindow + "/messages", "{\"text\": \"It is back.\"}");
+    assertThat(lateReply.status()).isEqualTo(422);
+    assertThat(lateReply.json().get("detail").asText())
+        .as("past the window, no 'reopen it first'")
+        .contains("reopen window ended on")
+        .contains("open a new case with relatedCase = " + outOfWindow)
+        .doesNotContain("reopen it first");
     ContactClient.Response related =
         ana.post(
             "/api/cases",
