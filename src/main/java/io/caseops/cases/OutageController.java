@@ -1,7 +1,9 @@
 package io.caseops.cases;
 
+import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.StaffGroups;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Outage management for staff ({@link Outages}); every staff login may act. */
+/**
+ * Outage management for staff ({@link Outages}): escalation and support managers declare, update
+ * and end outages (their words reach every linked case's contacts by mail); engineers link their
+ * cases to one too; the rest of staff who work cases read them.
+ */
 @RestController
 @RequestMapping(OutageController.PATH)
 class OutageController {
@@ -38,6 +44,7 @@ class OutageController {
   }
 
   @PostMapping
+  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
   ResponseEntity<Outages.Outage> declare(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @RequestBody Declaration request) {
     Outages.Outage outage =
@@ -47,16 +54,35 @@ class OutageController {
   }
 
   @GetMapping
+  @StaffAccess({
+    StaffGroups.SUPPORT_ENGINEERS,
+    StaffGroups.ESCALATION_MANAGERS,
+    StaffGroups.SUPPORT_MANAGERS,
+    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
+  })
   List<Outages.Outage> list(@RequestParam(defaultValue = "true") boolean active) {
     return outages.list(active);
   }
 
   @GetMapping("/{id}")
+  @StaffAccess({
+    StaffGroups.SUPPORT_ENGINEERS,
+    StaffGroups.ESCALATION_MANAGERS,
+    StaffGroups.SUPPORT_MANAGERS,
+    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
+  })
   Outages.Outage get(@PathVariable long id) {
     return outages.get(id);
   }
 
   @PostMapping("/{id}/cases")
+  @StaffAccess({
+    StaffGroups.SUPPORT_ENGINEERS,
+    StaffGroups.ESCALATION_MANAGERS,
+    StaffGroups.SUPPORT_MANAGERS
+  })
   Outages.Outage link(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,
@@ -65,6 +91,7 @@ class OutageController {
   }
 
   @PostMapping("/{id}/updates")
+  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
   Outages.Outage post(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,
@@ -73,6 +100,7 @@ class OutageController {
   }
 
   @PostMapping("/{id}/end")
+  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
   Outages.Outage end(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,

@@ -1,8 +1,10 @@
 package io.caseops.cases;
 
 import io.caseops.cases.CaseRecords.CaseRecord;
+import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.StaffGroups;
 import io.caseops.system.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case as staff see it, with the whole conversation, the internal notes and the history beside
  * them (hand-offs between teams, escalations, outage links): where a task's briefing points when it
- * shows only the newest messages. Open to every staff login.
+ * shows only the newest messages. Within the cases the caller reaches ({@link StaffCaseScope}).
  */
 @RestController
 @RequestMapping(StaffCaseController.PATH)
@@ -57,21 +59,37 @@ class StaffCaseController {
 
   private final CaseRecords records;
   private final CaseEscalations escalations;
+  private final StaffCaseScope scope;
 
-  StaffCaseController(CaseRecords records, CaseEscalations escalations) {
+  StaffCaseController(CaseRecords records, CaseEscalations escalations, StaffCaseScope scope) {
     this.records = records;
     this.escalations = escalations;
+    this.scope = scope;
+  }
+
+  /** The case, if the caller reaches it; else, as for no case at all, 404. */
+  private CaseRecord reached(StaffUser staff, String caseNumber) {
+    return records
+        .find(caseNumber)
+        .filter(kase -> scope.reaches(staff, kase))
+        .orElseThrow(() -> new NotFoundException("no case " + caseNumber));
   }
 
   /**
    * An engineer escalates a case (Tasklist does the same with "Start process: Escalate a case").
    */
   @PostMapping("/{caseNumber}/escalation")
+  @StaffAccess({
+    StaffGroups.SUPPORT_ENGINEERS,
+    StaffGroups.ESCALATION_MANAGERS,
+    StaffGroups.SUPPORT_MANAGERS,
+    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS
+  })
   ResponseEntity<CaseEscalations.Escalation> escalate(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable String caseNumber,
       @RequestBody(required = false) EscalationRequest request) {
-    records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+    reached(staff, caseNumber);
     return ResponseEntity.accepted()
         .body(
             escalations.request(
@@ -82,9 +100,16 @@ class StaffCaseController {
   }
 
   @GetMapping("/{caseNumber}")
-  StaffCaseView get(@PathVariable String caseNumber) {
-    CaseRecord kase =
-        records.find(caseNumber).orElseThrow(() -> new NotFoundException("no case " + caseNumber));
+  @StaffAccess({
+    StaffGroups.SUPPORT_ENGINEERS,
+    StaffGroups.ESCALATION_MANAGERS,
+    StaffGroups.SUPPORT_MANAGERS,
+    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
+  })
+  StaffCaseView get(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String caseNumber) {
+    CaseRecord kase = reached(staff, caseNumber);
     return new StaffCaseView(
         kase.caseNumber(),
         kase.accountId(),

@@ -1,11 +1,10 @@
 package io.caseops.entitlement;
 
 import io.caseops.entitlement.AccountRepository.Account;
+import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
-import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.web.BadRequestException;
-import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,11 +39,15 @@ class AccountTeamController {
   }
 
   @GetMapping
-  AccountTeam get(
-      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String accountId) {
-    if (!staff.inAny(StaffGroups.MANAGERS.toArray(String[]::new))) {
-      throw new ForbiddenException("An account's team is for managers.");
-    }
+  @StaffAccess(
+      value = {
+        StaffGroups.SUPPORT_MANAGERS,
+        StaffGroups.ESCALATION_MANAGERS,
+        StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+        StaffGroups.CUSTOMER_SUCCESS_MANAGERS
+      },
+      refusal = "An account's team is for managers.")
+  AccountTeam get(@PathVariable String accountId) {
     Account account = account(accountId);
     return new AccountTeam(
         account.id(), account.technicalAccountManager(), account.customerSuccessManager());
@@ -53,13 +55,10 @@ class AccountTeamController {
 
   @PutMapping
   @Transactional
-  AccountTeam set(
-      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
-      @PathVariable String accountId,
-      @RequestBody AccountTeam team) {
-    if (!staff.inAny(StaffGroups.SUPPORT_MANAGERS)) {
-      throw new ForbiddenException("Support managers assign account teams.");
-    }
+  @StaffAccess(
+      value = StaffGroups.SUPPORT_MANAGERS,
+      refusal = "Support managers assign account teams.")
+  AccountTeam set(@PathVariable String accountId, @RequestBody AccountTeam team) {
     account(accountId);
     List<BadRequestException.Problem> problems = new ArrayList<>();
     check(

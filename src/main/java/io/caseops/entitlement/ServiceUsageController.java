@@ -1,11 +1,13 @@
 package io.caseops.entitlement;
 
 import io.caseops.system.EngineClock;
+import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.web.DateRange;
 import io.caseops.system.web.ForbiddenException;
+import io.caseops.system.web.NotFoundException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -31,31 +33,54 @@ class ServiceUsageController {
 
   record UsageRequest(String benefit, LocalDate usedOn, BigDecimal hours, String note) {}
 
+  static final String REFUSAL =
+      "Only technical account managers and support managers read and record service hours.";
+
   private final ServiceAllowanceLedger ledger;
   private final EngineClock clock;
+  private final AccountTeams teams;
 
-  ServiceUsageController(ServiceAllowanceLedger ledger, EngineClock clock) {
+  ServiceUsageController(ServiceAllowanceLedger ledger, EngineClock clock, AccountTeams teams) {
     this.ledger = ledger;
     this.clock = clock;
+    this.teams = teams;
+  }
+
+  /** A technical account manager reaches the accounts they look after; support managers all. */
+  private void reach(StaffUser staff, String accountId) {
+    AccountTeams.Team team =
+        teams.of(accountId).orElseThrow(() -> new NotFoundException("no account " + accountId));
+    if (!staff.inAny(StaffGroups.SUPPORT_MANAGERS)
+        && !staff.id().equals(team.technicalAccountManager())) {
+      throw new ForbiddenException(
+          "The service hours of "
+              + accountId
+              + " are for its technical account manager and support managers.");
+    }
   }
 
   @GetMapping
+  @StaffAccess(
+      value = {StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS},
+      refusal = REFUSAL)
   List<ServiceAllowanceLedger.Balance> balances(
+      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable String accountId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    reach(staff, accountId);
     return ledger.balances(
         accountId, on == null ? LocalDate.now(clock) : DateRange.check("on", on));
   }
 
   @PostMapping
+  @StaffAccess(
+      value = {StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS},
+      refusal = REFUSAL)
   ResponseEntity<ServiceAllowanceLedger.Recorded> record(
       @PathVariable String accountId,
       @RequestBody UsageRequest request,
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
-    if (!staff.inAny(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS)) {
-      throw new ForbiddenException(
-          "Only technical account managers and support managers record service hours");
-    }
+    reach(staff, accountId);
     ServiceAllowanceLedger.Recorded recorded =
         ledger.record(
             accountId,

@@ -5,8 +5,10 @@ import io.caseops.reports.Attainment.GroupBy;
 import io.caseops.reports.AttainmentReport.Figures;
 import io.caseops.reports.AttainmentReport.Miss;
 import io.caseops.system.EngineClock;
+import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.StaffGroups;
 import io.caseops.system.web.BadRequestException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -50,6 +52,9 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   Figures attainment(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -61,6 +66,9 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment", produces = CSV)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   ResponseEntity<String> attainmentCsv(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -115,6 +123,9 @@ class ReportController {
 
   /** The last {@code months} calendar months, this one included, oldest first: for a chart. */
   @GetMapping(value = "/attainment/trend", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   List<Month> trend(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(defaultValue = "12") int months,
@@ -136,6 +147,9 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment/misses", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   List<Miss> misses(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -146,6 +160,9 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment/misses", produces = CSV)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   ResponseEntity<String> missesCsv(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -180,12 +197,18 @@ class ReportController {
 
   /** Open cases past their 75 % warning and not answered: at risk, or breached past due. */
   @GetMapping(value = "/sla/watch", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   List<CaseSla.Watched> watchList(@RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     return sla.watchList(Viewer.of(staff));
   }
 
   /** One case's initial-response SLA: terms, instants, outcome, reclassifications. */
   @GetMapping(value = "/sla/cases/{caseNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   CaseSla.View caseSla(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String caseNumber) {
     return sla.of(caseNumber, Viewer.of(staff));
@@ -193,6 +216,9 @@ class ReportController {
 
   /** Case, business and leadership reviews not held by the end of their period, oldest first. */
   @GetMapping(value = "/reviews/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
+  @StaffAccess(
+      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
+      refusal = Viewer.REFUSAL)
   List<OverdueReviews.Overdue> overdueReviews(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     return overdueReviews.of(Viewer.of(staff));

@@ -11,6 +11,8 @@ import io.caseops.system.web.ForbiddenException;
  */
 record Viewer(String accountManager) {
 
+  static final String REFUSAL = "Reports are for support managers and technical account managers.";
+
   static Viewer of(StaffUser staff) {
     if (staff.inAny(StaffGroups.SUPPORT_MANAGERS)) {
       return new Viewer(null);
@@ -18,8 +20,7 @@ record Viewer(String accountManager) {
     if (staff.inAny(StaffGroups.TECHNICAL_ACCOUNT_MANAGERS)) {
       return new Viewer(staff.id());
     }
-    throw new ForbiddenException(
-        "Reports are for support managers and technical account managers.");
+    throw new ForbiddenException(REFUSAL);
   }
 
   /** Whether the viewer sees an account whose technical account manager is this one. */

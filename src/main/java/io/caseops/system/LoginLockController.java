@@ -1,13 +1,10 @@
 package io.caseops.system;
 
 import io.caseops.system.LoginThrottle.Surface;
-import io.caseops.system.StaffApiAuthentication.StaffUser;
-import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,21 +24,21 @@ class LoginLockController {
   }
 
   @DeleteMapping("/contacts/{email}")
-  ResponseEntity<Void> unlockContact(
-      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String email) {
-    if (!staff.inAny(StaffGroups.MANAGERS.toArray(String[]::new))) {
-      throw new ForbiddenException(
-          "Only support, escalation and technical account managers unlock contacts");
-    }
+  @StaffAccess(
+      value = {
+        StaffGroups.SUPPORT_MANAGERS,
+        StaffGroups.ESCALATION_MANAGERS,
+        StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
+        StaffGroups.CUSTOMER_SUCCESS_MANAGERS
+      },
+      refusal = "Only managers unlock contacts.")
+  ResponseEntity<Void> unlockContact(@PathVariable String email) {
     return unlocked(throttle.unlock(Surface.CONTACT, email), email);
   }
 
   @DeleteMapping("/staff/{user}")
-  ResponseEntity<Void> unlockStaff(
-      @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String user) {
-    if (!staff.inAny()) {
-      throw new ForbiddenException("Only administrators unlock staff logins");
-    }
+  @StaffAccess(value = StaffGroups.ADMINS, refusal = "Only administrators unlock staff logins.")
+  ResponseEntity<Void> unlockStaff(@PathVariable String user) {
     return unlocked(throttle.unlock(Surface.STAFF, user), user);
   }
 

@@ -140,11 +140,19 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       grants.grant(group, Resources.PROCESS_DEFINITION, ESCALATION_PROCESS, CREATE_INSTANCE);
       grants.grant(group, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
-    List<String> cockpitGroups = new ArrayList<>(StaffGroups.MANAGERS);
-    cockpitGroups.add(StaffGroups.PROCESS_OWNERS);
-    for (String group : cockpitGroups) {
-      // Managers and process owners read everything in Cockpit: instances, tasks, incidents,
-      // history, decisions.
+    for (String group : StaffGroups.MANAGERS) {
+      grants.grant(group, Resources.APPLICATION, "cockpit", ACCESS);
+    }
+    // Support and escalation managers and process owners read everything in Cockpit: instances,
+    // tasks, incidents, history, decisions. Technical account and customer success managers look
+    // after some accounts only, which the engine's authorizations cannot tell apart: they see
+    // Cockpit's SLA panel (the staff API, scoped to their accounts) and their own review tasks,
+    // never every case's instance, task or history.
+    for (String group :
+        List.of(
+            StaffGroups.SUPPORT_MANAGERS,
+            StaffGroups.ESCALATION_MANAGERS,
+            StaffGroups.PROCESS_OWNERS)) {
       grants.grant(group, Resources.APPLICATION, "cockpit", ACCESS);
       grants.grant(
           group, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);

@@ -135,15 +135,21 @@ class PortalTest {
     ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
     try {
       browser.open("/portal/sign-in");
+      // Three failures are free; the fourth makes the next attempt wait.
       for (int attempt = 1; attempt <= 4; attempt++) {
         browser.await(By.id("email")).clear();
         browser.await(By.id("email")).sendKeys(olivia);
         browser.await(By.id("password")).sendKeys("guess-" + attempt);
         browser.clickAndWaitForNextPage(SUBMIT);
+        assertThat(browser.await(By.id("sign-in-error")).getText())
+            .as("attempt " + attempt)
+            .startsWith("Wrong e-mail or password");
       }
+      // Even the right password waits until then.
+      browser.await(By.id("password")).sendKeys("olivia.reed");
+      browser.clickAndWaitForNextPage(SUBMIT);
       assertThat(browser.await(By.id("sign-in-error")).getText())
           .matches("Too many failed attempts for this e-mail\\. Try again in \\d+ seconds?\\.");
-      // Even the right password waits until then.
       browser.await(By.id("password")).sendKeys("olivia.reed");
       browser.clickAndWaitForNextPage(SUBMIT);
       assertThat(browser.await(By.id("sign-in-error")).getText()).startsWith("Too many");

@@ -175,6 +175,27 @@ class StaffAccessTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void anAccountManagerReadsNoCaseThroughTheEngine() {
+    // Technical account and customer success managers look after some accounts only: the engine
+    // cannot scope them, so they read no instance, task or history there (the staff API does).
+    for (String manager : List.of("tom", "clara")) {
+      assertThat(client.get("/engine-rest/history/process-instance/count", manager, manager).body())
+          .as(manager)
+          .isEqualTo("{\"count\":0}");
+      assertThat(client.get("/engine-rest/process-instance/count", manager, manager).body())
+          .as(manager)
+          .isEqualTo("{\"count\":0}");
+      assertThat(client.get("/engine-rest/task", manager, manager).body())
+          .as(manager)
+          .doesNotContain(amerTask.getId())
+          .doesNotContain(emeaTask.getId());
+    }
+    assertThat(client.get("/engine-rest/task", "mia", "mia").body())
+        .as("a support manager, for contrast")
+        .contains(amerTask.getId());
+  }
+
   private Task teamTask(String name, String team) {
     Task task = taskService.newTask();
     task.setName(name);
