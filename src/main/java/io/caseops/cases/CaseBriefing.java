@@ -128,6 +128,27 @@ class CaseBriefing implements TaskListener {
         .append(" · **In CC:** ")
         .append(cc.isEmpty() ? "nobody" : escape(String.join(", ", cc)))
         .append("\n\n");
+    if (kase.relatedCase() != null) {
+      records
+          .find(kase.relatedCase())
+          .ifPresent(
+              earlier ->
+                  out.append("**Follows:** ")
+                      .append(earlier.caseNumber())
+                      .append(" (")
+                      .append(earlier.status().label())
+                      .append(
+                          earlier.closedAt() == null
+                              ? ""
+                              : " on " + CaseMails.UTC.format(earlier.closedAt()))
+                      .append("): ")
+                      .append(escape(earlier.subject()))
+                      .append(". The whole case is at ")
+                      .append(StaffCaseController.PATH)
+                      .append('/')
+                      .append(earlier.caseNumber())
+                      .append("\n\n"));
+    }
     out.append("---\n\n**Conversation**\n\n");
     List<Message> messages = records.messages(caseNumber);
     Deque<String> shown = new ArrayDeque<>();

@@ -220,6 +220,17 @@ class CaseRecords {
         "update support_case set rca_requested_at = ? where case_number = ?", ts(now), caseNumber);
   }
 
+  /** Whether the case was severity 1 at any time: at intake, now, or between reclassifications. */
+  boolean everSeverityOne(CaseRecord kase) {
+    return Integer.valueOf(1).equals(kase.severity())
+        || jdbc.queryForObject(
+                "select count(*) from severity_change where case_number = ?"
+                    + " and (from_severity = 1 or to_severity = 1)",
+                Integer.class,
+                kase.caseNumber())
+            > 0;
+  }
+
   /** The team that holds the case now (after a reclassification). */
   void team(String caseNumber, String candidateGroup) {
     jdbc.update(
@@ -324,6 +335,12 @@ class CaseRecords {
             "select * from support_case where case_number = ?", CaseRecords::caseRecord, caseNumber)
         .stream()
         .findFirst();
+  }
+
+  /** The cases opened as follow-ups of this one ({@code relatedCase}). */
+  List<CaseRecord> followUpsOf(String caseNumber) {
+    return jdbc.query(
+        "select * from support_case where related_case = ?", CaseRecords::caseRecord, caseNumber);
   }
 
   public CaseRecord get(String caseNumber) {

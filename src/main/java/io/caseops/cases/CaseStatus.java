@@ -31,6 +31,11 @@ public enum CaseStatus {
     return this == CLOSED || this == REJECTED;
   }
 
+  /** Awaiting the customer's answer or confirmation: nothing for an engineer to do meanwhile. */
+  public boolean waitsOnCustomer() {
+    return this == AWAITING_CUSTOMER || this == RESOLUTION_PROVIDED;
+  }
+
   public static CaseStatus of(String label) {
     for (CaseStatus status : values()) {
       if (status.label.equals(label)) {

@@ -180,13 +180,15 @@ class ContactActions {
       throw new UnprocessableException(
           "caseNumber", "the " + kase.plan() + " plan does not include root-cause " + "analyses");
     }
-    if (kase.severity() == null || kase.severity() != 1) {
+    // A case that was ever severity 1 keeps the right after it was lowered.
+    if (!records.everSeverityOne(kase)) {
       throw new UnprocessableException(
           "caseNumber",
           "root-cause analyses are for severity 1 cases; "
               + caseNumber
-              + " is severity "
-              + kase.severity());
+              + " was never severity 1 (it is severity "
+              + kase.severity()
+              + ")");
     }
     if (kase.rcaRequestedAt() != null) {
       throw new UnprocessableException(
@@ -301,8 +303,8 @@ class ContactActions {
         closed && !reopen,
         manages
             && kase.rcaRequestedAt() == null
-            && Integer.valueOf(1).equals(kase.severity())
-            && rootCauseAnalysisIncluded(kase),
+            && rootCauseAnalysisIncluded(kase)
+            && records.everSeverityOne(kase),
         kase.rcaRequestedAt(),
         manages && contacts.visibility(contact).ccContacts());
   }

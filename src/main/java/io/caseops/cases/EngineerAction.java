@@ -50,8 +50,10 @@ class EngineerAction implements TaskListener {
 
     List<String> problems(Integer severity, boolean firstResponse) {
       List<String> problems = new ArrayList<>();
+      // Only a public reply is a response: a first response that closes the case says why.
       boolean needsReply =
-          nextStep.waitsForCustomer() || firstResponse && nextStep == NextStep.KEEP_WORKING;
+          nextStep.waitsForCustomer()
+              || firstResponse && (nextStep == NextStep.KEEP_WORKING || nextStep == NextStep.CLOSE);
       if (needsReply && reply == null) {
         problems.add(
             "publicReply is required to "

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code Task_HandOffToStaffedTeam} (FollowTheSun): the region holding a round-the-clock case has
  * closed, or a region that can take it from the on-call team has opened. The case's open tasks move
  * to the team at work now (unclaimed: whoever held one has gone home), later tasks follow it, the
- * hand-off goes into the case's history and the new team is told. Ends the hand-offs once the case
- * is closed.
+ * hand-off goes into the case's history and the new team is told (unless the case waits on the
+ * customer). Ends the hand-offs once the case is closed.
  */
 @Component("regionHandOff")
 class RegionHandOff implements JavaDelegate {
@@ -81,14 +81,17 @@ class RegionHandOff implements JavaDelegate {
       runtime.setVariable(supportCase.getId(), CaseVariables.CANDIDATE_GROUP, holder.team());
       records.team(caseNumber, holder.team());
       records.event(caseNumber, EVENT, null, detail(from, holder, variables), now);
-      var account = entitlements.account(kase.accountId()).orElseThrow();
-      mails.handedOff(
-          records.get(caseNumber),
-          from,
-          variables.responseCoverage(),
-          account.name(),
-          now,
-          supportCase.getId());
+      // While the case waits on the customer the new team has nothing to do: its mail would be
+      // noise (the customer's answer reaches whichever team holds the case then).
+      if (!kase.status().waitsOnCustomer()) {
+        mails.handedOff(
+            records.get(caseNumber),
+            from,
+            variables.responseCoverage(),
+            entitlements.account(kase.accountId()).orElseThrow().name(),
+            now,
+            supportCase.getId());
+      }
     }
     variables.setInstant(CaseVariables.HAND_OFF_AT, holder.until());
   }

@@ -9,6 +9,7 @@ import io.caseops.sla.CoverageProperties;
 import io.caseops.sla.CoverageRegions;
 import io.caseops.sla.DueDates;
 import io.caseops.sla.Target;
+import io.caseops.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
  * {@code Task_ScheduleResponse}: after the decisions, the due and warning instants from the
  * region's coverage calendar (counted from submission, also after a reclassification), the team of
  * the first response (a team at work now when the target runs around the clock: CaseRouting), and
- * whether a critical situation opens. Sends the "case received" mail once.
+ * whether a critical situation opens. Sends the "case received" mail once. A reclassification after
+ * the due instant has passed unanswered moves no instant: the promise broken stays broken (the
+ * breach's alerts are not sent again: their mails are keyed by the due instant).
  */
 @Component("responseSchedule")
 class ResponseSchedule implements JavaDelegate {
@@ -27,18 +30,21 @@ class ResponseSchedule implements JavaDelegate {
   private final EntitlementLookup entitlements;
   private final CaseMails mails;
   private final CaseRouting routing;
+  private final EngineClock clock;
 
   ResponseSchedule(
       CaseRecords records,
       CoverageRegions regions,
       EntitlementLookup entitlements,
       CaseMails mails,
-      CaseRouting routing) {
+      CaseRouting routing,
+      EngineClock clock) {
     this.records = records;
     this.regions = regions;
     this.entitlements = entitlements;
     this.mails = mails;
     this.routing = routing;
+    this.clock = clock;
   }
 
   @Override
@@ -65,6 +71,11 @@ class ResponseSchedule implements JavaDelegate {
               Target.parse(target),
               variables.responseClock(),
               variables.responseCoverage());
+    }
+    if (before.dueAt() != null && !clock.instant().isBefore(before.dueAt())) {
+      target = before.responseTarget();
+      variables.set(RESPONSE_TARGET, target);
+      due = new DueDates.Due(before.warningAt(), before.dueAt());
     }
     String reason =
         before.severityReason() != null

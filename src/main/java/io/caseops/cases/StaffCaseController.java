@@ -52,6 +52,7 @@ class StaffCaseController {
       List<String> cc,
       Instant submittedAt,
       Instant closedAt,
+      String relatedCase,
       List<Message> messages,
       List<CaseRecords.Event> history) {}
 
@@ -126,6 +127,7 @@ class StaffCaseController {
         records.cc(caseNumber),
         kase.submittedAt(),
         kase.closedAt(),
+        kase.relatedCase(),
         records.messages(caseNumber).stream()
             .map(
                 message ->

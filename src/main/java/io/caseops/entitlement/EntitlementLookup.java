@@ -366,7 +366,10 @@ public class EntitlementLookup {
               + " plan in "
               + region.id()
               + ": choose one of "
-              + allowed);
+              + allowed
+              + (properties.englishOnlyProducts().contains(product.id())
+                  ? " (" + product.name() + " is supported in English only)"
+                  : ""));
     }
     return language;
   }

@@ -2,9 +2,16 @@ package io.caseops.entitlement;
 
 import io.caseops.system.Api;
 import io.caseops.system.PureDecisions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,6 +124,38 @@ public class PlanEntitlements {
 
   public PlanEntitlements(PureDecisions decisions) {
     this.decisions = decisions;
+  }
+
+  /**
+   * Every plan the latest Entitlements decision names, in the order of its rules: what a report
+   * lists even where a plan had no case.
+   */
+  public List<Plan> all() {
+    DecisionTable table =
+        decisions
+            .latestModel(DECISION)
+            .getModelElementsByType(DecisionTable.class)
+            .iterator()
+            .next();
+    List<String> inputs =
+        table.getInputs().stream()
+            .map(input -> input.getInputExpression().getText().getTextContent().strip())
+            .toList();
+    int catalogue = inputs.indexOf("catalogue");
+    int plan = inputs.indexOf("plan");
+    Set<List<String>> named = new LinkedHashSet<>();
+    for (Rule rule : table.getRules()) {
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      named.add(List.of(literal(entries.get(catalogue)), literal(entries.get(plan))));
+    }
+    List<Plan> plans = new ArrayList<>();
+    named.forEach(pair -> of(pair.get(0), pair.get(1)).ifPresent(plans::add));
+    return plans;
+  }
+
+  /** A rule's string cell, "silver", without its quotes. */
+  private static String literal(InputEntry entry) {
+    return entry.getText().getTextContent().strip().replaceAll("^\"|\"$", "");
   }
 
   /** The plan's entitlements; empty when the catalogue has no such plan. */

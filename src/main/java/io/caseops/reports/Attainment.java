@@ -127,6 +127,24 @@ final class Attainment {
     return groups;
   }
 
+  /** A plan without a case in the period: its goal, and nothing counted. */
+  static Group none(String catalogue, String plan, Double goal, ReportPeriod period, Instant now) {
+    return new Group(
+        plan,
+        catalogue,
+        plan,
+        goal,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        null,
+        goal == null || goal <= 0 ? null : budgetLeft(0, 0, goal),
+        projection(0, 0, 0, goal, period, now));
+  }
+
   private static Group group(
       String key,
       List<CaseRow> members,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,31 @@ class AttainmentReport {
   @Transactional(readOnly = true)
   Figures figures(ReportPeriod period, GroupBy groupBy, Viewer viewer) {
     return figures(period, groupBy, rows(period, viewer, null));
+  }
+
+  /**
+   * The figures as a manager reads them: grouped by plan, for a viewer of every account, every plan
+   * the Entitlements decision names is listed with its goal, with no case counted where it had none
+   * (a technical account manager's plans are those of their accounts' cases).
+   */
+  @Transactional(readOnly = true)
+  Figures everyPlan(ReportPeriod period, GroupBy groupBy, Viewer viewer) {
+    Figures figures = figures(period, groupBy, viewer);
+    if (groupBy != GroupBy.PLAN || viewer.accountManager() != null) {
+      return figures;
+    }
+    Set<String> listed =
+        figures.groups().stream().map(Group::key).collect(java.util.stream.Collectors.toSet());
+    List<Group> groups = new ArrayList<>(figures.groups());
+    for (Plan plan : plans.all()) {
+      if (!listed.contains(plan.plan())) {
+        groups.add(
+            Attainment.none(
+                plan.catalogue(), plan.plan(), plan.attainmentGoal(), period, clock.instant()));
+      }
+    }
+    groups.sort(java.util.Comparator.comparing(Group::key));
+    return new Figures(figures.period(), figures.from(), figures.to(), figures.groupBy(), groups);
   }
 
   /** One account's figures of a period; empty when it had no case then. */

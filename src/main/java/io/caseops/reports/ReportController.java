@@ -62,7 +62,7 @@ class ReportController {
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "plan") String groupBy) {
     Viewer viewer = Viewer.of(staff);
-    return report.figures(period(period, from, to), groupBy(groupBy), viewer);
+    return report.everyPlan(period(period, from, to), groupBy(groupBy), viewer);
   }
 
   @GetMapping(value = "/attainment", produces = CSV)

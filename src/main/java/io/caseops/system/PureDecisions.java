@@ -79,6 +79,12 @@ public class PureDecisions {
         evaluation -> dmn.evaluateDecision(decision.decision(), Variables.fromMap(inputs)));
   }
 
+  /** The latest deployed model of decision {@code key}, for reading its rules. */
+  public DmnModelInstance latestModel(String key) {
+    String definitionId = latestId(key);
+    return EngineInternals.withoutAuthorization(() -> repository.getDmnModelInstance(definitionId));
+  }
+
   /**
    * The id of the latest deployed definition of {@code key}, looked up in the database at most
    * every {@link #LATEST_FOR}, and at once after this node parsed a decision (a deployment here). A

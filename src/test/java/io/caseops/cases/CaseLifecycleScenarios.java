@@ -105,6 +105,16 @@ abstract class CaseLifecycleScenarios {
   static final SeverityAnswers AAI_SEV2 =
       new SeverityAnswers(true, true, false, "several", "critical", "incident");
 
+  /** A demo engineer of each team. */
+  static final Map<String, String> DEMO_ENGINEERS =
+      Map.of(
+          "team-amer", "amelia",
+          "team-latam", "lucas",
+          "team-emea", "emma",
+          "team-apac", "arjun",
+          "team-japan", "kenji",
+          "team-follow-the-sun", "sam");
+
   static final SeverityAnswers DOWN =
       new SeverityAnswers(true, false, false, "all", "critical", "incident");
 
@@ -463,6 +473,51 @@ abstract class CaseLifecycleScenarios {
     assertThat(records.events(number)).hasSize(4);
   }
 
+  @Test
+  void aReopenedRoundTheClockCaseFollowsTheSunAgain() throws Exception {
+    String number =
+        submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
+    work(
+        number,
+        "arjun",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.CLOSE.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "The restart fixed it."));
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.CLOSED);
+
+    at(Duration.ofHours(10)); // 20:00 UTC: APAC is long closed; AMER is open until 22:00
+    assertThat(handOffs(number)).as("a closed case follows nobody").isZero();
+    cases.reopen(number, "ivy.patel@initech.example", "It is back.");
+    assertThat(records.get(number).candidateGroup()).isEqualTo("team-amer");
+    assertThat(groups(number)).containsExactly("team-amer");
+    assertThat(handOffs(number)).isEqualTo(1);
+    at(Duration.ofHours(12)); // 22:00 UTC: no slot is open until Japan-Korea at 23:00
+    assertThat(groups(number)).containsExactly("team-follow-the-sun");
+  }
+
+  @Test
+  void whileACaseWaitsOnTheCustomerAHandOffMailsNoTeam() throws Exception {
+    String number =
+        submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
+    work(
+        number,
+        "arjun",
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.REQUEST_INFORMATION.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "Which runner version do you run?"));
+    assertThat(records.get(number).status()).isEqualTo(CaseStatus.AWAITING_CUSTOMER);
+
+    at(Duration.ofMinutes(90)); // APAC closes: the case moves to LATAM, which has nothing to do
+    assertThat(records.get(number).candidateGroup()).isEqualTo("team-latam");
+    runDueJobs();
+    assertThat(subjects("lucas@caseops.example"))
+        .noneMatch(subject -> subject.startsWith("[" + number + "] Handed to"));
+  }
+
   /**
    * Sakura (Adobe Expert, billed in Japan), P1 in Japanese on Japan's Labour Thanksgiving Day: the
    * 24x7 target stands; the English rotation answers until the Japan team opens on Tuesday.
@@ -817,6 +872,49 @@ abstract class CaseLifecycleScenarios {
   }
 
   @Test
+  void aBreachStaysMissedWhenTheCaseIsLoweredAfterIt() throws Exception {
+    // Stark, Platinum Sev 1: 15 minutes, round the clock. Nobody answers in time.
+    String number =
+        submit("maria.silva@stark.example", "automation-360", DOWN, "LATAM", List.of())
+            .caseNumber();
+    Instant due = records.get(number).dueAt();
+    assertThat(due).isEqualTo(now.plus(Duration.ofMinutes(15)));
+    at(Duration.ofMinutes(20));
+    // Whichever team holds it at this hour (it runs around the clock).
+    String engineer = DEMO_ENGINEERS.get(records.get(number).candidateGroup());
+    work(
+        number,
+        engineer,
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            "4",
+            CaseVariables.RECLASSIFY_REASON,
+            "one user, a workaround exists"));
+    assertThat(records.get(number).severity()).isEqualTo(4);
+    assertThat(records.get(number).dueAt()).as("the passed due instant stands").isEqualTo(due);
+    work(
+        number,
+        DEMO_ENGINEERS.get(records.get(number).candidateGroup()),
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.KEEP_WORKING.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "Use the workaround while we look."));
+    assertThat(
+            jdbc.queryForObject(
+                "select met from sla_record where case_number = ?", Boolean.class, number))
+        .as("answered after the due instant it had when it was missed")
+        .isFalse();
+    runDueJobs();
+    assertThat(subjects("erin@caseops.example").stream().filter(s -> s.contains(number)))
+        .as("the breach was told once")
+        .filteredOn(subject -> subject.contains("SLA missed"))
+        .hasSize(1);
+  }
+
+  @Test
   void theEngineersFormIsCheckedAgainInJava() {
     String number =
         submit("ana.lima@northwind.example", "adobe-experience-manager", MAJOR, null, List.of())
@@ -830,6 +928,15 @@ abstract class CaseLifecycleScenarios {
         .hasMessageContaining("publicReply is required");
     assertThatThrownBy(() -> work(number, "amelia", Map.of(CaseVariables.ACTION, "shrug")))
         .hasMessageContaining("action must be one of");
+    // Closing without a word to the customer is no first response: it is refused, not met.
+    assertThatThrownBy(
+            () -> work(number, "amelia", Map.of(CaseVariables.ACTION, NextStep.CLOSE.value())))
+        .hasMessageContaining("publicReply is required to close (it is the case's first response)");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sla_record where case_number = ?", Integer.class, number))
+        .as("no first response recorded")
+        .isZero();
     assertThat(records.get(number).status()).isEqualTo(CaseStatus.NEW);
     assertThat(records.messages(number)).hasSize(1);
   }

@@ -786,12 +786,38 @@ abstract class ContactApiScenarios {
             submission("adobe-experience-manager", null, MAJOR)
                 .replace("\"answers\"", "\"relatedCase\": \"" + outOfWindow + "\", \"answers\""));
     assertThat(related.status()).isEqualTo(201);
-    assertThat(
-            ana.get("/api/cases/" + related.json().get("caseNumber").asText())
-                .json()
-                .get("relatedCase")
-                .asText())
+    String followUp = related.json().get("caseNumber").asText();
+    assertThat(ana.get("/api/cases/" + followUp).json().get("relatedCase").asText())
         .isEqualTo(outOfWindow);
+
+    // The follow-up's engineer sees the closed case it continues, whichever team held that one.
+    String team =
+        jdbc.queryForObject(
+            "select candidate_group from support_case where case_number = ?",
+            String.class,
+            followUp);
+    jdbc.update(
+        "update support_case set candidate_group = ? where case_number = ?",
+        team.equals("team-japan") ? "team-apac" : "team-japan",
+        outOfWindow);
+    String engineer =
+        Map.of(
+                "team-amer", "amelia",
+                "team-latam", "lucas",
+                "team-emea", "emma",
+                "team-apac", "arjun",
+                "team-japan", "kenji",
+                "team-follow-the-sun", "sam")
+            .get(team);
+    HttpResponse<String> earlier =
+        new StaffClient(port).get("/staff/api/cases/" + outOfWindow, engineer, engineer);
+    assertThat(earlier.statusCode()).as(engineer + " of " + team).isEqualTo(200);
+    assertThat(new StaffClient(port).get("/staff/api/cases/" + followUp, engineer, engineer).body())
+        .contains("\"relatedCase\":\"" + outOfWindow + "\"");
+    org.camunda.bpm.engine.task.Task task =
+        tasks.createTaskQuery().processInstanceBusinessKey(followUp).list().get(0);
+    assertThat((String) tasks.getVariableLocal(task.getId(), "briefing"))
+        .contains("**Follows:** " + outOfWindow + " (Closed on ");
   }
 
   @Test
@@ -825,6 +851,35 @@ abstract class ContactApiScenarios {
     assertThat(expert.status()).isEqualTo(422);
     assertThat(expert.json().get("detail").asText())
         .contains("expert plan does not include root-cause analyses");
+
+    // A Sev 1 lowered to 4 was Sev 1 all the same: the right to an RCA stays.
+    String lowered = open("kei.tanaka@umbrella.example", "automation-360", "JAPAN-KOREA", SEV1);
+    tasks.complete(
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(lowered)
+            .taskDefinitionKeyIn("Task_RespondToCustomer", "Task_WorkCase")
+            .singleResult()
+            .getId(),
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            "4",
+            CaseVariables.RECLASSIFY_REASON,
+            "one bot, a workaround exists"));
+    assertThat(
+            as("kei.tanaka@umbrella.example")
+                .get("/api/cases/" + lowered)
+                .json()
+                .get("severity")
+                .asInt())
+        .isEqualTo(4);
+    assertThat(
+            as("kei.tanaka@umbrella.example")
+                .post("/api/cases/" + lowered + "/root-cause-analysis", null)
+                .status())
+        .isEqualTo(202);
   }
 
   @Test

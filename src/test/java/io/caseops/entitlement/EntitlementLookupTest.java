@@ -95,6 +95,53 @@ class EntitlementLookupTest {
     assertThat(contoso.zone().getId()).isEqualTo("Europe/London");
   }
 
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Sakura (Adobe Expert, billed in Japan) is offered Japanese, but not on Adobe Commerce: a
+   * product of caseops.entitlement.english-only-products.
+   */
+  @Test
+  void anEnglishOnlyProductIsRefusedInJapaneseEvenWhereJapaneseIsOffered() {
+    jdbc.update(
+        "insert into contract (account_id, product_id, licence_start, licence_end)"
+            + " values ('sakura', 'adobe-commerce-managed-services', date '2025-04-01', null)");
+    try {
+      assertThat(
+              lookup
+                  .lookup(
+                      new EntitlementLookup.Request(
+                          "yui.mori@sakura.example", "adobe-experience-manager", null, "ja"))
+                  .language())
+          .isEqualTo("ja");
+      assertThat(
+              lookup
+                  .lookup(
+                      new EntitlementLookup.Request(
+                          "yui.mori@sakura.example", "adobe-commerce-managed-services", null, "en"))
+                  .language())
+          .isEqualTo("en");
+      assertThatThrownBy(
+              () ->
+                  lookup.lookup(
+                      new EntitlementLookup.Request(
+                          "yui.mori@sakura.example",
+                          "adobe-commerce-managed-services",
+                          null,
+                          "ja")))
+          .isInstanceOfSatisfying(
+              EntitlementRefusedException.class,
+              refused -> {
+                assertThat(refused.reason()).isEqualTo(Reason.LANGUAGE_NOT_ALLOWED);
+                assertThat(refused.getMessage()).contains("supported in English only");
+              });
+    } finally {
+      jdbc.update(
+          "delete from contract where account_id = 'sakura'"
+              + " and product_id = 'adobe-commerce-managed-services'");
+    }
+  }
+
   @ParameterizedTest(name = "{0} / {1} / {2} / {3} -> {4}")
   @CsvSource(
       nullValues = "-",

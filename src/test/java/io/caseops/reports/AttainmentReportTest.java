@@ -183,6 +183,34 @@ class AttainmentReportTest {
   }
 
   @Test
+  void everyPlanOfTheCataloguesIsListedWithItsGoalAlsoWithoutCases() throws Exception {
+    // January 2025 had no case at all.
+    JsonNode january =
+        json.readTree(
+            get(
+                    "/staff/api/reports/attainment?period=2025-01&groupBy=plan",
+                    "mia",
+                    "application/json")
+                .body());
+    assertThat(january.get("groups"))
+        .extracting(g -> g.get("key").asText())
+        .containsExactly("expert", "gold", "orange", "platinum", "silver", "titanium", "ultimate");
+    JsonNode gold = group(january, "gold");
+    assertThat(gold.get("goal").asDouble()).isEqualTo(0.95);
+    assertThat(gold.get("cases").asInt()).isZero();
+    assertThat(gold.get("attainment").isNull()).isTrue();
+    assertThat(gold.get("catalogue").asText()).isEqualTo("automation-anywhere");
+    String csv =
+        get("/staff/api/reports/attainment?period=2025-01&groupBy=plan", "mia", "text/csv").body();
+    assertThat(csv.split("\r\n"))
+        .hasSize(8)
+        .anyMatch(line -> line.startsWith("gold,automation-anywhere,gold,95.0,0,0,0,0,0,0,,"));
+    // In March, a plan without a case sits beside those with cases.
+    JsonNode march = json.readTree(get(MARCH + "&groupBy=plan", "mia", "application/json").body());
+    assertThat(march.get("groups")).hasSize(7);
+  }
+
+  @Test
   void aTechnicalAccountManagerSeesOnlyTheirAccountsAndAnEngineerNone() throws Exception {
     JsonNode tom = json.readTree(get(MARCH + "&groupBy=account", "tom", "application/json").body());
     assertThat(tom.get("groups"))

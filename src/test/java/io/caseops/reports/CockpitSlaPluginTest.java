@@ -77,7 +77,9 @@ class CockpitSlaPluginTest {
     assertThat(silver.findElement(By.className("budget")).getText()).isEqualTo("0");
     assertThat(silver.findElement(By.className("projection")).getText()).endsWith("(below goal)");
     assertThat(rows(panel, "#caseops-sla-attainment tbody tr", "data-plan"))
-        .contains("silver", "gold");
+        .as("every plan of the catalogues, with cases or not")
+        .containsExactlyInAnyOrder(
+            "expert", "ultimate", "orange", "silver", "gold", "platinum", "titanium");
 
     // Twelve months: eleven of history and March; Silver fell below its goal once (November).
     WebElement silverTrend =

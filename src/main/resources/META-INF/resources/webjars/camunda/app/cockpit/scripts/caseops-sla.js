@@ -100,7 +100,8 @@ function attainmentTable(figures) {
       el('td', { class: 'goal' }, percent(group.goal)),
       el('td', { class: 'actual', style: { color: below ? COLOURS.bad : null, fontWeight: 'bold' } },
         percent(group.attainment)),
-      el('td', { class: 'counts' }, `${group.met} met · ${group.missed} missed · ${group.pending} pending`),
+      el('td', { class: 'counts' }, group.cases === 0 ? 'no cases'
+        : `${group.met} met · ${group.missed} missed · ${group.pending} pending`),
       el('td', { class: 'budget' }, group.budgetLeft === null ? '–' : group.budgetLeft),
       el('td', { class: 'projection', style: { color: projectedBelow ? COLOURS.bad : null } },
         group.projection ? percent(group.projection.attainment) + (projectedBelow ? ' (below goal)' : '') : '–'));
