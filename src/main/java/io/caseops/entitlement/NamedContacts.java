@@ -72,6 +72,26 @@ public class NamedContacts {
   }
 
   /**
+   * A short digest of the contact's stored password hash (never the hash itself): a session keeps
+   * the stamp of its sign-in, and one whose stamp no longer matches belongs to a password that was
+   * changed since, or to a contact removed (empty).
+   */
+  public Optional<String> passwordStamp(String email) {
+    String hash = email == null || email.isBlank() ? null : contacts.passwordHash(email);
+    if (hash == null) {
+      return Optional.empty();
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return Optional.of(java.util.HexFormat.of().formatHex(digest, 0, 12));
+    } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+      throw new IllegalStateException(everyJvmHasIt);
+    }
+  }
+
+  /**
    * The contact whose e-mail and password these are; empty for anything else, including a removed
    * contact.
    */

@@ -124,6 +124,9 @@ class PortalMeController {
     }
     boolean wasForced = forced(session);
     session.removeAttribute(PortalSecurity.PASSWORD_CHANGE_REQUIRED);
+    // This session goes on with the new password; every other one of the contact ends.
+    session.setAttribute(
+        PortalSecurity.PASSWORD_STAMP, contacts.passwordStamp(contact.email()).orElse(""));
     redirect.addFlashAttribute("notice", "portal.me.passwordChanged");
     return "redirect:" + PortalSecurity.PATH + (wasForced ? "/cases" : "/me");
   }

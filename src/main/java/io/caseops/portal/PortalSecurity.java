@@ -61,6 +61,13 @@ class PortalSecurity {
 
   static final String PASSWORD_PAGE = PATH + "/me/password";
 
+  /**
+   * The session attribute with the stamp of the password the contact signed in with ({@link
+   * NamedContacts#passwordStamp}): once the password changes elsewhere, or the contact is removed,
+   * the session ends at its next page (PortalWeb.CurrentPassword).
+   */
+  static final String PASSWORD_STAMP = "io.caseops.portal.passwordStamp";
+
   @Bean
   SecurityFilterChain portalFilterChain(
       HttpSecurity http, ContactSignIn signIn, NamedContacts contacts, LocaleResolver locales)
@@ -116,6 +123,9 @@ class PortalSecurity {
       NamedContacts contacts,
       LocaleResolver locales) {
     Contact contact = contacts.find(me.email()).orElseThrow();
+    request
+        .getSession()
+        .setAttribute(PASSWORD_STAMP, contacts.passwordStamp(me.email()).orElse(""));
     if (contact.language() != null) {
       locales.setLocale(request, response, Locale.forLanguageTag(contact.language()));
     }

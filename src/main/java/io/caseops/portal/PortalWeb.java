@@ -1,5 +1,6 @@
 package io.caseops.portal;
 
+import io.caseops.entitlement.NamedContacts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -38,8 +41,21 @@ class PortalWeb implements WebMvcConfigurer {
     return chosen;
   }
 
+  private final NamedContacts contacts;
+
+  PortalWeb(NamedContacts contacts) {
+    this.contacts = contacts;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(new CurrentPassword(contacts))
+        .addPathPatterns(PortalSecurity.PATH, PortalSecurity.PATH + "/**")
+        .excludePathPatterns(
+            PortalSecurity.SIGN_IN,
+            PortalSecurity.PATH + "/assets/**",
+            PortalSecurity.PATH + "/error");
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
@@ -52,6 +68,37 @@ class PortalWeb implements WebMvcConfigurer {
             PortalSecurity.SIGN_IN,
             PortalSecurity.PATH + "/assets/**",
             PortalSecurity.PATH + "/error");
+  }
+
+  /**
+   * Ends a session whose password is no longer the contact's (changed in another session or through
+   * the API), or whose contact was removed: at once, at its next page.
+   */
+  static class CurrentPassword implements HandlerInterceptor {
+    private final NamedContacts contacts;
+
+    CurrentPassword(NamedContacts contacts) {
+      this.contacts = contacts;
+    }
+
+    @Override
+    public boolean preHandle(
+        HttpServletRequest request, HttpServletResponse response, Object handler)
+        throws IOException {
+      HttpSession session = request.getSession(false);
+      Object stamp = session == null ? null : session.getAttribute(PortalSecurity.PASSWORD_STAMP);
+      Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+      if (stamp == null
+          || signedIn == null
+          || !(signedIn.getPrincipal() instanceof PortalSecurity.SignedIn me)
+          || stamp.equals(contacts.passwordStamp(me.email()).orElse(null))) {
+        return true;
+      }
+      session.invalidate();
+      SecurityContextHolder.clearContext();
+      response.sendRedirect(request.getContextPath() + PortalSecurity.SIGN_IN + "?out");
+      return false;
+    }
   }
 
   /** A contact on an initial password sees the password change, nothing else, until it is done. */

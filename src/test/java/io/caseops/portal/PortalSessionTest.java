@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -43,6 +44,10 @@ class PortalSessionTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
+    return get(http, path);
+  }
+
+  HttpResponse<String> get(HttpClient http, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -50,20 +55,26 @@ class PortalSessionTest {
 
   /** The sign-in form posted with the page's CSRF token, as the browser would. */
   HttpResponse<String> signIn(String email, String password) throws Exception {
+    return post(http, "/portal/sign-in", "/portal/sign-in", "email", email, "password", password);
+  }
+
+  /** The form of {@code page} posted to {@code action} with the page's CSRF token. */
+  HttpResponse<String> post(HttpClient http, String page, String action, String... fields)
+      throws Exception {
     Matcher token =
-        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/portal/sign-in").body());
-    assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
-    String form =
-        "email="
-            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&_csrf="
-            + token.group(1);
+        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(http, page).body());
+    assertThat(token.find()).as(page + " carries a CSRF token").isTrue();
+    StringBuilder form = new StringBuilder("_csrf=" + token.group(1));
+    for (int i = 0; i < fields.length; i += 2) {
+      form.append('&')
+          .append(fields[i])
+          .append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/portal/sign-in"))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -99,6 +110,67 @@ class PortalSessionTest {
     HttpResponse<String> right = signIn(DAVID, "david.roux");
     assertThat(right.statusCode()).isEqualTo(302);
     assertThat(right.headers().firstValue("Location")).get().asString().endsWith("/portal/cases");
+  }
+
+  @Autowired io.caseops.entitlement.ContactPasswords passwords;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void aPasswordChangedInOneSessionEndsTheContactsOtherSessionsAtOnce() throws Exception {
+    HttpClient here = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpClient elsewhere = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    try {
+      for (HttpClient browser : List.of(here, elsewhere)) {
+        assertThat(
+                post(
+                        browser,
+                        "/portal/sign-in",
+                        "/portal/sign-in",
+                        "email",
+                        DAVID,
+                        "password",
+                        "david.roux")
+                    .statusCode())
+            .isEqualTo(302);
+        assertThat(get(browser, "/portal/cases").statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> changed =
+          post(
+              here,
+              "/portal/me",
+              "/portal/me/password",
+              "currentPassword",
+              "david.roux",
+              "newPassword",
+              "a-new-password-for-david",
+              "newPasswordAgain",
+              "a-new-password-for-david");
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+
+      assertThat(get(here, "/portal/cases").statusCode()).as("this session goes on").isEqualTo(200);
+      HttpResponse<String> ended = get(elsewhere, "/portal/cases");
+      assertThat(ended.statusCode()).isEqualTo(302);
+      assertThat(ended.headers().firstValue("Location"))
+          .get()
+          .asString()
+          .endsWith("/portal/sign-in?out");
+      assertThat(get(elsewhere, "/portal/cases").headers().firstValue("Location"))
+          .as("and stays ended")
+          .get()
+          .asString()
+          .contains("/portal/sign-in");
+      assertThat(
+              new io.caseops.testsupport.ContactClient(port, DAVID, "david.roux")
+                  .get("/api/me")
+                  .status())
+          .as("the API takes the old password no more")
+          .isEqualTo(401);
+    } finally {
+      jdbc.update(
+          "update named_contact set password_hash = ? where email = ?",
+          passwords.hash("david.roux"),
+          DAVID);
+    }
   }
 
   @Test
