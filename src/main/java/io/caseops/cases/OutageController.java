@@ -3,7 +3,7 @@ package io.caseops.cases;
 import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
-import io.caseops.system.StaffGroups;
+import io.caseops.system.StaffAudience;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,7 @@ class OutageController {
   }
 
   @PostMapping
-  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
+  @StaffAccess(StaffAudience.INCIDENT_MANAGERS)
   ResponseEntity<Outages.Outage> declare(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @RequestBody Declaration request) {
     Outages.Outage outage =
@@ -54,35 +54,19 @@ class OutageController {
   }
 
   @GetMapping
-  @StaffAccess({
-    StaffGroups.SUPPORT_ENGINEERS,
-    StaffGroups.ESCALATION_MANAGERS,
-    StaffGroups.SUPPORT_MANAGERS,
-    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
-    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
-  })
+  @StaffAccess(StaffAudience.CASE_STAFF)
   List<Outages.Outage> list(@RequestParam(defaultValue = "true") boolean active) {
     return outages.list(active);
   }
 
   @GetMapping("/{id}")
-  @StaffAccess({
-    StaffGroups.SUPPORT_ENGINEERS,
-    StaffGroups.ESCALATION_MANAGERS,
-    StaffGroups.SUPPORT_MANAGERS,
-    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
-    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
-  })
+  @StaffAccess(StaffAudience.CASE_STAFF)
   Outages.Outage get(@PathVariable long id) {
     return outages.get(id);
   }
 
   @PostMapping("/{id}/cases")
-  @StaffAccess({
-    StaffGroups.SUPPORT_ENGINEERS,
-    StaffGroups.ESCALATION_MANAGERS,
-    StaffGroups.SUPPORT_MANAGERS
-  })
+  @StaffAccess(StaffAudience.CASE_WORKERS)
   Outages.Outage link(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,
@@ -91,7 +75,7 @@ class OutageController {
   }
 
   @PostMapping("/{id}/updates")
-  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
+  @StaffAccess(StaffAudience.INCIDENT_MANAGERS)
   Outages.Outage post(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,
@@ -100,7 +84,7 @@ class OutageController {
   }
 
   @PostMapping("/{id}/end")
-  @StaffAccess({StaffGroups.ESCALATION_MANAGERS, StaffGroups.SUPPORT_MANAGERS})
+  @StaffAccess(StaffAudience.INCIDENT_MANAGERS)
   Outages.Outage end(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable long id,

@@ -4,7 +4,7 @@ import io.caseops.cases.CaseRecords.CaseRecord;
 import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
-import io.caseops.system.StaffGroups;
+import io.caseops.system.StaffAudience;
 import io.caseops.system.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -80,12 +80,7 @@ class StaffCaseController {
    * An engineer escalates a case (Tasklist does the same with "Start process: Escalate a case").
    */
   @PostMapping("/{caseNumber}/escalation")
-  @StaffAccess({
-    StaffGroups.SUPPORT_ENGINEERS,
-    StaffGroups.ESCALATION_MANAGERS,
-    StaffGroups.SUPPORT_MANAGERS,
-    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS
-  })
+  @StaffAccess(StaffAudience.ESCALATORS)
   ResponseEntity<CaseEscalations.Escalation> escalate(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable String caseNumber,
@@ -101,13 +96,7 @@ class StaffCaseController {
   }
 
   @GetMapping("/{caseNumber}")
-  @StaffAccess({
-    StaffGroups.SUPPORT_ENGINEERS,
-    StaffGroups.ESCALATION_MANAGERS,
-    StaffGroups.SUPPORT_MANAGERS,
-    StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
-    StaffGroups.CUSTOMER_SUCCESS_MANAGERS
-  })
+  @StaffAccess(StaffAudience.CASE_STAFF)
   StaffCaseView get(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String caseNumber) {
     CaseRecord kase = reached(staff, caseNumber);

@@ -3,6 +3,7 @@ package io.caseops.entitlement;
 import io.caseops.entitlement.AccountRepository.Account;
 import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
+import io.caseops.system.StaffAudience;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.NotFoundException;
@@ -39,14 +40,7 @@ class AccountTeamController {
   }
 
   @GetMapping
-  @StaffAccess(
-      value = {
-        StaffGroups.SUPPORT_MANAGERS,
-        StaffGroups.ESCALATION_MANAGERS,
-        StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
-        StaffGroups.CUSTOMER_SUCCESS_MANAGERS
-      },
-      refusal = "An account's team is for managers.")
+  @StaffAccess(value = StaffAudience.MANAGERS, refusal = "An account's team is for managers.")
   AccountTeam get(@PathVariable String accountId) {
     Account account = account(accountId);
     return new AccountTeam(
@@ -56,7 +50,7 @@ class AccountTeamController {
   @PutMapping
   @Transactional
   @StaffAccess(
-      value = StaffGroups.SUPPORT_MANAGERS,
+      value = StaffAudience.SUPPORT_MANAGEMENT,
       refusal = "Support managers assign account teams.")
   AccountTeam set(@PathVariable String accountId, @RequestBody AccountTeam team) {
     account(accountId);

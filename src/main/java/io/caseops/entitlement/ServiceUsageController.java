@@ -4,6 +4,7 @@ import io.caseops.system.EngineClock;
 import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
+import io.caseops.system.StaffAudience;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.web.DateRange;
 import io.caseops.system.web.ForbiddenException;
@@ -60,9 +61,7 @@ class ServiceUsageController {
   }
 
   @GetMapping
-  @StaffAccess(
-      value = {StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS},
-      refusal = REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = REFUSAL)
   List<ServiceAllowanceLedger.Balance> balances(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @PathVariable String accountId,
@@ -73,9 +72,7 @@ class ServiceUsageController {
   }
 
   @PostMapping
-  @StaffAccess(
-      value = {StaffGroups.TECHNICAL_ACCOUNT_MANAGERS, StaffGroups.SUPPORT_MANAGERS},
-      refusal = REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = REFUSAL)
   ResponseEntity<ServiceAllowanceLedger.Recorded> record(
       @PathVariable String accountId,
       @RequestBody UsageRequest request,

@@ -8,7 +8,7 @@ import io.caseops.system.EngineClock;
 import io.caseops.system.StaffAccess;
 import io.caseops.system.StaffApiAuthentication;
 import io.caseops.system.StaffApiAuthentication.StaffUser;
-import io.caseops.system.StaffGroups;
+import io.caseops.system.StaffAudience;
 import io.caseops.system.web.BadRequestException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -52,9 +52,7 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   Figures attainment(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -66,9 +64,7 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment", produces = CSV)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   ResponseEntity<String> attainmentCsv(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -123,9 +119,7 @@ class ReportController {
 
   /** The last {@code months} calendar months, this one included, oldest first: for a chart. */
   @GetMapping(value = "/attainment/trend", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   List<Month> trend(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(defaultValue = "12") int months,
@@ -147,9 +141,7 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment/misses", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   List<Miss> misses(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -160,9 +152,7 @@ class ReportController {
   }
 
   @GetMapping(value = "/attainment/misses", produces = CSV)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   ResponseEntity<String> missesCsv(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff,
       @RequestParam(required = false) String period,
@@ -197,18 +187,14 @@ class ReportController {
 
   /** Open cases past their 75 % warning and not answered: at risk, or breached past due. */
   @GetMapping(value = "/sla/watch", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   List<CaseSla.Watched> watchList(@RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     return sla.watchList(Viewer.of(staff));
   }
 
   /** One case's initial-response SLA: terms, instants, outcome, reclassifications. */
   @GetMapping(value = "/sla/cases/{caseNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   CaseSla.View caseSla(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff, @PathVariable String caseNumber) {
     return sla.of(caseNumber, Viewer.of(staff));
@@ -216,9 +202,7 @@ class ReportController {
 
   /** Case, business and leadership reviews not held by the end of their period, oldest first. */
   @GetMapping(value = "/reviews/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
-  @StaffAccess(
-      value = {StaffGroups.SUPPORT_MANAGERS, StaffGroups.TECHNICAL_ACCOUNT_MANAGERS},
-      refusal = Viewer.REFUSAL)
+  @StaffAccess(value = StaffAudience.ACCOUNT_FIGURES, refusal = Viewer.REFUSAL)
   List<OverdueReviews.Overdue> overdueReviews(
       @RequestAttribute(StaffUser.ATTRIBUTE) StaffUser staff) {
     return overdueReviews.of(Viewer.of(staff));

@@ -24,20 +24,15 @@ class LoginLockController {
   }
 
   @DeleteMapping("/contacts/{email}")
-  @StaffAccess(
-      value = {
-        StaffGroups.SUPPORT_MANAGERS,
-        StaffGroups.ESCALATION_MANAGERS,
-        StaffGroups.TECHNICAL_ACCOUNT_MANAGERS,
-        StaffGroups.CUSTOMER_SUCCESS_MANAGERS
-      },
-      refusal = "Only managers unlock contacts.")
+  @StaffAccess(value = StaffAudience.MANAGERS, refusal = "Only managers unlock contacts.")
   ResponseEntity<Void> unlockContact(@PathVariable String email) {
     return unlocked(throttle.unlock(Surface.CONTACT, email), email);
   }
 
   @DeleteMapping("/staff/{user}")
-  @StaffAccess(value = StaffGroups.ADMINS, refusal = "Only administrators unlock staff logins.")
+  @StaffAccess(
+      value = StaffAudience.ADMINISTRATORS,
+      refusal = "Only administrators unlock staff logins.")
   ResponseEntity<Void> unlockStaff(@PathVariable String user) {
     return unlocked(throttle.unlock(Surface.STAFF, user), user);
   }

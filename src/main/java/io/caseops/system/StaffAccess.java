@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface StaffAccess {
 
-  /** Group ids (StaffGroups); administrators always. */
-  String[] value();
+  /** The groups it is open to; administrators always. */
+  StaffAudience value();
 
   /** What a caller outside the groups is told; by default the groups' ids. */
   String refusal() default "";

@@ -4,7 +4,6 @@ import io.caseops.system.StaffApiAuthentication.StaffUser;
 import io.caseops.system.web.RequestFilters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +50,12 @@ class StaffAccessRule implements WebMvcConfigurer {
       refuse(response, "This operation is open to nobody yet.");
       return false;
     }
-    if (staff == null || !staff.inAny(access.value())) {
+    if (staff == null || !staff.inAny(access.value().groups().toArray(String[]::new))) {
       refuse(
           response,
           access.refusal().isEmpty()
               ? "This operation is for "
-                  + String.join(", ", Arrays.asList(access.value()))
+                  + String.join(", ", access.value().groups())
                   + " (and administrators)."
               : access.refusal());
       return false;

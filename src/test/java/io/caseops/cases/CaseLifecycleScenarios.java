@@ -105,16 +105,6 @@ abstract class CaseLifecycleScenarios {
   static final SeverityAnswers AAI_SEV2 =
       new SeverityAnswers(true, true, false, "several", "critical", "incident");
 
-  /** A demo engineer of each team. */
-  static final Map<String, String> DEMO_ENGINEERS =
-      Map.of(
-          "team-amer", "amelia",
-          "team-latam", "lucas",
-          "team-emea", "emma",
-          "team-apac", "arjun",
-          "team-japan", "kenji",
-          "team-follow-the-sun", "sam");
-
   static final SeverityAnswers DOWN =
       new SeverityAnswers(true, false, false, "all", "critical", "incident");
 
@@ -881,7 +871,8 @@ abstract class CaseLifecycleScenarios {
     assertThat(due).isEqualTo(now.plus(Duration.ofMinutes(15)));
     at(Duration.ofMinutes(20));
     // Whichever team holds it at this hour (it runs around the clock).
-    String engineer = DEMO_ENGINEERS.get(records.get(number).candidateGroup());
+    String engineer =
+        io.caseops.testsupport.DemoStaff.ENGINEER_OF.get(records.get(number).candidateGroup());
     work(
         number,
         engineer,
@@ -896,7 +887,7 @@ abstract class CaseLifecycleScenarios {
     assertThat(records.get(number).dueAt()).as("the passed due instant stands").isEqualTo(due);
     work(
         number,
-        DEMO_ENGINEERS.get(records.get(number).candidateGroup()),
+        io.caseops.testsupport.DemoStaff.ENGINEER_OF.get(records.get(number).candidateGroup()),
         Map.of(
             CaseVariables.ACTION,
             NextStep.KEEP_WORKING.value(),

@@ -800,15 +800,7 @@ abstract class ContactApiScenarios {
         "update support_case set candidate_group = ? where case_number = ?",
         team.equals("team-japan") ? "team-apac" : "team-japan",
         outOfWindow);
-    String engineer =
-        Map.of(
-                "team-amer", "amelia",
-                "team-latam", "lucas",
-                "team-emea", "emma",
-                "team-apac", "arjun",
-                "team-japan", "kenji",
-                "team-follow-the-sun", "sam")
-            .get(team);
+    String engineer = io.caseops.testsupport.DemoStaff.ENGINEER_OF.get(team);
     HttpResponse<String> earlier =
         new StaffClient(port).get("/staff/api/cases/" + outOfWindow, engineer, engineer);
     assertThat(earlier.statusCode()).as(engineer + " of " + team).isEqualTo(200);
