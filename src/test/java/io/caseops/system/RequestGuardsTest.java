@@ -262,4 +262,35 @@ class RequestGuardsTest {
       assertThat(removed.statusCode()).as("a delete without a browser's headers").isEqualTo(204);
     }
   }
+
+  @Test
+  void negativePagingOfTheEngineRestApiIsA400NotA500() throws Exception {
+    for (String path :
+        List.of(
+            "/engine-rest/task?firstResult=-5",
+            "/engine-rest/history/process-instance?maxResults=-2",
+            "/engine-rest/history/variable-instance?firstResult=-3",
+            "/engine-rest/deployment?firstResult=x")) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(uri(path))
+                  .header(
+                      "Authorization",
+                      "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(path).isEqualTo(400);
+      assertThat(answer.body()).as(path).contains("must be a whole number from 0");
+    }
+    HttpResponse<String> paged =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri("/engine-rest/history/process-instance?firstResult=0&maxResults=5"))
+                .header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(paged.statusCode()).isEqualTo(200);
+  }
 }
