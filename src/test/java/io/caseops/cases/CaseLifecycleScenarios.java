@@ -463,18 +463,34 @@ abstract class CaseLifecycleScenarios {
     assertThat(records.events(number)).hasSize(4);
   }
 
-  @Test
-  void aReopenedRoundTheClockCaseFollowsTheSunAgain() throws Exception {
+  /** Initech's English Sev 1 in the APAC slot (24x7), answered at once by an APAC engineer. */
+  String apacSev1AnsweredBy(String engineer, NextStep step, String reply) {
     String number =
         submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
     work(
         number,
-        "arjun",
+        engineer,
+        Map.of(CaseVariables.ACTION, step.value(), CaseVariables.PUBLIC_REPLY, reply));
+    return number;
+  }
+
+  /** The engineer changes the case's severity, with a reason. */
+  void reclassify(String number, String engineer, int severity, String reason) {
+    work(
+        number,
+        engineer,
         Map.of(
             CaseVariables.ACTION,
-            NextStep.CLOSE.value(),
-            CaseVariables.PUBLIC_REPLY,
-            "The restart fixed it."));
+            NextStep.RECLASSIFY.value(),
+            CaseVariables.NEW_SEVERITY,
+            Integer.toString(severity),
+            CaseVariables.RECLASSIFY_REASON,
+            reason));
+  }
+
+  @Test
+  void aReopenedRoundTheClockCaseFollowsTheSunAgain() throws Exception {
+    String number = apacSev1AnsweredBy("arjun", NextStep.CLOSE, "The restart fixed it.");
     assertThat(records.get(number).status()).isEqualTo(CaseStatus.CLOSED);
 
     at(Duration.ofHours(10)); // 20:00 UTC: APAC is long closed; AMER is open until 22:00
@@ -490,15 +506,8 @@ abstract class CaseLifecycleScenarios {
   @Test
   void whileACaseWaitsOnTheCustomerAHandOffMailsNoTeam() throws Exception {
     String number =
-        submit("ivy.patel@initech.example", "automation-360", DOWN, "APAC", List.of()).caseNumber();
-    work(
-        number,
-        "arjun",
-        Map.of(
-            CaseVariables.ACTION,
-            NextStep.REQUEST_INFORMATION.value(),
-            CaseVariables.PUBLIC_REPLY,
-            "Which runner version do you run?"));
+        apacSev1AnsweredBy(
+            "arjun", NextStep.REQUEST_INFORMATION, "Which runner version do you run?");
     assertThat(records.get(number).status()).isEqualTo(CaseStatus.AWAITING_CUSTOMER);
 
     at(Duration.ofMinutes(90)); // APAC closes: the case moves to LATAM, which has nothing to do
@@ -833,16 +842,7 @@ abstract class CaseLifecycleScenarios {
         submit("chloe.martin@contoso.example", "adobe-experience-manager", MAJOR, null, List.of())
             .caseNumber();
     assertThat(records.get(number).dueAt()).isEqualTo(Instant.parse("2026-11-23T10:30:00Z"));
-    work(
-        number,
-        "emma",
-        Map.of(
-            CaseVariables.ACTION,
-            NextStep.RECLASSIFY.value(),
-            CaseVariables.NEW_SEVERITY,
-            "4",
-            CaseVariables.RECLASSIFY_REASON,
-            "a how-to question, not an outage"));
+    reclassify(number, "emma", 4, "a how-to question, not an outage");
 
     CaseRecords.CaseRecord kase = records.get(number);
     assertThat(kase.severity()).isEqualTo(4);
@@ -873,16 +873,7 @@ abstract class CaseLifecycleScenarios {
     // Whichever team holds it at this hour (it runs around the clock).
     String engineer =
         io.caseops.testsupport.DemoStaff.ENGINEER_OF.get(records.get(number).candidateGroup());
-    work(
-        number,
-        engineer,
-        Map.of(
-            CaseVariables.ACTION,
-            NextStep.RECLASSIFY.value(),
-            CaseVariables.NEW_SEVERITY,
-            "4",
-            CaseVariables.RECLASSIFY_REASON,
-            "one user, a workaround exists"));
+    reclassify(number, engineer, 4, "one user, a workaround exists");
     assertThat(records.get(number).severity()).isEqualTo(4);
     assertThat(records.get(number).dueAt()).as("the passed due instant stands").isEqualTo(due);
     work(
