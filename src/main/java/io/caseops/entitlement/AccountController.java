@@ -64,6 +64,14 @@ class AccountController {
         .body(added);
   }
 
+  /** Another invitation mail for a contact who has not set a password yet. */
+  @PostMapping("/contacts/{email}/invitation")
+  ResponseEntity<ContactInvitations.Invitation> reinvite(
+      @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,
+      @PathVariable String email) {
+    return ResponseEntity.accepted().body(directory.reinvite(me, email));
+  }
+
   @DeleteMapping("/contacts/{email}")
   ResponseEntity<Void> remove(
       @RequestAttribute(NamedContacts.REQUEST_ATTRIBUTE) NamedContacts.Contact me,

@@ -7,7 +7,6 @@ import io.caseops.system.web.BadRequestException.Problem;
 import io.caseops.system.web.ForbiddenException;
 import io.caseops.system.web.NotFoundException;
 import io.caseops.system.web.UnprocessableException;
-import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,10 +44,6 @@ public class ContactDirectory {
   /** The languages of the portal's pages a contact may choose. */
   public static final List<String> LANGUAGES = List.of("en", "fr");
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String PASSWORD_CHARACTERS =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
   /**
    * A contact to add. {@code products}: where the plan names contacts per product (Adobe Ultimate),
    * required.
@@ -61,10 +57,11 @@ public class ContactDirectory {
       List<String> products) {}
 
   /**
-   * The added contact, with the initial password to hand over (shown once, stored only as a hash).
+   * The added contact, and the invitation mailed to them: they set their password through its link
+   * (no one else ever knows it).
    */
   @Api
-  public record Added(NamedContacts.Contact contact, String initialPassword) {}
+  public record Added(NamedContacts.Contact contact, ContactInvitations.Invitation invitation) {}
 
   private final AccountRepository accounts;
   private final ContactRepository contactRows;
@@ -75,6 +72,7 @@ public class ContactDirectory {
   private final ApplicationEventPublisher events;
   private final ServiceAllowanceLedger ledger;
   private final EngineClock clock;
+  private final ContactInvitations invitations;
 
   ContactDirectory(
       AccountRepository accounts,
@@ -85,7 +83,9 @@ public class ContactDirectory {
       ContactPasswords passwords,
       ApplicationEventPublisher events,
       ServiceAllowanceLedger ledger,
-      EngineClock clock) {
+      EngineClock clock,
+      ContactInvitations invitations) {
+    this.invitations = invitations;
     this.ledger = ledger;
     this.accounts = accounts;
     this.contactRows = contactRows;
@@ -119,7 +119,7 @@ public class ContactDirectory {
             refusal -> {
               throw new UnprocessableException(refusal.field(), refusal.message());
             });
-    String password = newPassword();
+    // No password until the contact sets one through the invitation: no one can sign in as them.
     contactRows.insert(
         new ContactRepository.NamedContact(
             email,
@@ -130,10 +130,26 @@ public class ContactDirectory {
             "own",
             named,
             null,
-            true),
-        passwords.hash(password),
+            false),
+        null,
         clock.instant());
-    return new Added(contacts.find(email).orElseThrow(), password);
+    NamedContacts.Contact added = contacts.find(email).orElseThrow();
+    return new Added(added, invitations.invite(added, admin));
+  }
+
+  /**
+   * Mails a contact of the admin's account a new invitation link (the earlier one stops working),
+   * while they have not set a password: a lost or expired mail.
+   */
+  @Transactional
+  public ContactInvitations.Invitation reinvite(NamedContacts.Contact admin, String email) {
+    requireAdmin(admin);
+    NamedContacts.Contact contact = inAccount(admin, email);
+    if (contacts.passwordStamp(contact.email()).isPresent()) {
+      throw new UnprocessableException(
+          "email", contact.email() + " has set a password already: there is no invitation to send");
+    }
+    return invitations.invite(contact, admin);
   }
 
   /**
@@ -173,8 +189,8 @@ public class ContactDirectory {
   /**
    * The account as its administrator manages it: the plan's limits and what is used of them, the
    * visibility settings the plan allows, the products a contact is named for where the plan counts
-   * per product ({@code productsToName}, else empty), its contacts, and its service hours used and
-   * left.
+   * per product ({@code productsToName}, else empty), its contacts, the invitations not yet
+   * accepted (with when each expires), and its service hours used and left.
    */
   @Api
   public record AccountOverview(
@@ -191,6 +207,7 @@ public class ContactDirectory {
       boolean adminScopesOffered,
       List<String> productsToName,
       List<NamedContacts.Contact> contacts,
+      List<ContactInvitations.Invitation> invitations,
       List<ServiceAllowanceLedger.Balance> serviceHours) {}
 
   @Transactional(readOnly = true)
@@ -216,6 +233,7 @@ public class ContactDirectory {
             ? products.idsOf(account.catalogue())
             : List.of(),
         all,
+        invitations.pendingIn(account.id()),
         ledger.balances(account.id(), LocalDate.now(clock)));
   }
 
@@ -325,18 +343,9 @@ public class ContactDirectory {
         || contacts.authenticate(contact.email(), currentPassword).isEmpty()) {
       problems.add(new Problem("currentPassword", "is not your current password"));
     }
-    if (newPassword == null
-        || newPassword.length() < ContactPasswords.MIN_CHARACTERS
-        || ContactPasswords.tooLong(newPassword)) {
-      problems.add(
-          new Problem(
-              "newPassword",
-              "must be at least "
-                  + ContactPasswords.MIN_CHARACTERS
-                  + " characters and at most "
-                  + ContactPasswords.MAX_BYTES
-                  + " bytes in UTF-8 (72 plain ASCII characters; "
-                  + "BCrypt reads no more)"));
+    Optional<Problem> weak = ContactPasswords.problem("newPassword", newPassword);
+    if (weak.isPresent()) {
+      problems.add(weak.get());
     } else if (newPassword.equals(currentPassword)) {
       problems.add(new Problem("newPassword", "must differ from the current password"));
     }
@@ -460,13 +469,5 @@ public class ContactDirectory {
       throw new ForbiddenException(
           "Only your account's delegated administrators manage contacts and visibility");
     }
-  }
-
-  static String newPassword() {
-    StringBuilder password = new StringBuilder();
-    for (int i = 0; i < 20; i++) {
-      password.append(PASSWORD_CHARACTERS.charAt(RANDOM.nextInt(PASSWORD_CHARACTERS.length())));
-    }
-    return password.toString();
   }
 }

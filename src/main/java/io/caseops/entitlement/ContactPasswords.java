@@ -1,7 +1,9 @@
 package io.caseops.entitlement;
 
 import io.caseops.system.Api;
+import io.caseops.system.web.BadRequestException.Problem;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,24 @@ public class ContactPasswords {
     String given = password == null || tooLong(password) ? "" : password;
     boolean matches = bcrypt.matches(given, hash == null ? noSuchContact : hash);
     return matches && hash != null && given.equals(password);
+  }
+
+  /**
+   * What is wrong with a password a contact chooses, if anything: at least {@link #MIN_CHARACTERS}
+   * characters and at most {@link #MAX_BYTES} bytes in UTF-8, all that BCrypt reads.
+   */
+  static Optional<Problem> problem(String field, String password) {
+    if (password != null && password.length() >= MIN_CHARACTERS && !tooLong(password)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Problem(
+            field,
+            "must be at least "
+                + MIN_CHARACTERS
+                + " characters and at most "
+                + MAX_BYTES
+                + " bytes in UTF-8 (72 plain ASCII characters; BCrypt reads no more)"));
   }
 
   static boolean tooLong(String password) {

@@ -61,13 +61,14 @@ class ContactRepository {
     return query("c.account_id = ?", accountId);
   }
 
+  /**
+   * The contact's password hash; null for no such contact, and for one invited who has none yet.
+   */
   String passwordHash(String email) {
-    return jdbc
-        .queryForList(
-            "select password_hash from named_contact where email = ?", String.class, key(email))
-        .stream()
-        .findFirst()
-        .orElse(null);
+    List<String> hashes =
+        jdbc.queryForList(
+            "select password_hash from named_contact where email = ?", String.class, key(email));
+    return hashes.isEmpty() ? null : hashes.get(0);
   }
 
   void insert(NamedContact contact, String passwordHash, Instant createdAt) {

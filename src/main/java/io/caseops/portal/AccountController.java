@@ -1,8 +1,10 @@
 package io.caseops.portal;
 
 import io.caseops.entitlement.ContactDirectory;
+import io.caseops.entitlement.ContactInvitations;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.NamedContacts.Contact;
+import io.caseops.system.EngineInternals;
 import io.caseops.system.web.BadRequestException;
 import io.caseops.system.web.RuleException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account page, for delegated administrators (403 for anyone else): named contacts with the
- * plan's limits shown and enforced, administrators granted and revoked, visibility where the plan
- * offers it, service hours used and left. Every rule is {@link ContactDirectory}'s, as in the
- * contact API's /api/account.
+ * plan's limits shown and enforced, each new one invited by mail (and again while they have not
+ * chosen a password), administrators granted and revoked, visibility where the plan offers it,
+ * service hours used and left. Every rule is {@link ContactDirectory}'s, as in the contact API's
+ * /api/account.
  */
 @Controller("portalAccountController")
 @RequestMapping(PortalSecurity.PATH + "/account")
@@ -100,6 +103,15 @@ class AccountController {
     return act(redirect, "portal.account.removed", email, () -> directory.remove(admin, email));
   }
 
+  @PostMapping("/contacts/{email}/invitation")
+  String reinvite(
+      @AuthenticationPrincipal PortalSecurity.SignedIn me,
+      @PathVariable String email,
+      RedirectAttributes redirect) {
+    Contact admin = contact(me);
+    return act(redirect, "portal.account.reinvited", email, () -> directory.reinvite(admin, email));
+  }
+
   @PostMapping("/contacts/{email}/admin")
   String admin(
       @AuthenticationPrincipal PortalSecurity.SignedIn me,
@@ -160,6 +172,10 @@ class AccountController {
     model.addAttribute("contact", admin);
     model.addAttribute("zone", admin.zone().getId());
     model.addAttribute("account", account);
+    Map<String, ContactInvitations.Invitation> invitations = new LinkedHashMap<>();
+    account.invitations().forEach(invitation -> invitations.put(invitation.email(), invitation));
+    model.addAttribute("invitations", invitations);
+    model.addAttribute("now", EngineInternals.now());
     model.addAttribute("form", form);
     model.addAttribute("errors", said);
     model.addAttribute("zones", PortalMeController.ZONES);

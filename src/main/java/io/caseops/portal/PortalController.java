@@ -62,7 +62,10 @@ class PortalController {
       HttpServletResponse response,
       @RequestParam(required = false) String email,
       Model model) {
-    model.addAttribute("email", email == null ? "" : email);
+    // An accepted invitation's redirect brings the e-mail as a flash attribute.
+    if (email != null || !model.containsAttribute("email")) {
+      model.addAttribute("email", email == null ? "" : email);
+    }
     model.addAttribute("failed", false);
     model.addAttribute("lockedSeconds", null);
     Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);

@@ -47,6 +47,10 @@ class PortalSecurity {
 
   static final String PATH = RequestGuards.PORTAL;
   static final String SIGN_IN = PATH + "/sign-in";
+
+  /** Where an invitation's link goes: for anyone holding it, signed in or not. */
+  static final String INVITATION = PATH + "/invitation";
+
   static final String ROLE = "CONTACT";
 
   static final String CONTENT_SECURITY_POLICY =
@@ -76,7 +80,8 @@ class PortalSecurity {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(SIGN_IN, PATH + "/assets/**", PATH + "/error")
+                    .requestMatchers(
+                        SIGN_IN, INVITATION + "/*", PATH + "/assets/**", PATH + "/error")
                     .permitAll()
                     .anyRequest()
                     .hasRole(ROLE))

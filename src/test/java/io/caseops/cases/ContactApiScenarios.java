@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseops.testsupport.Concurrently;
 import io.caseops.testsupport.ContactClient;
+import io.caseops.testsupport.Invitations;
 import io.caseops.testsupport.StaffClient;
 import io.caseops.testsupport.TableRows;
 import java.net.http.HttpResponse;
@@ -399,7 +400,9 @@ abstract class ContactApiScenarios {
                 "{\"email\": \"extra%d@initech.example\", \"displayName\": \"Extra %d\"}"
                     .formatted(i, i));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        assertThat(added.json().get("initialPassword").asText()).hasSize(20);
+        assertThat(added.json().get("invitation").get("email").asText())
+            .isEqualTo("extra%d@initech.example".formatted(i));
+        assertThat(added.json().has("initialPassword")).as("no one but the contact").isFalse();
       }
       ContactClient.Response seventh =
           ivy.post(
@@ -556,23 +559,46 @@ abstract class ContactApiScenarios {
   }
 
   @Test
-  void aRemovedContactLosesAccessAtOnceAndANewOneLogsInWithTheInitialPassword() {
+  void aRemovedContactLosesAccessAtOnceAndAddedAgainIsNoOneElsesToSignInAs() throws Exception {
     ContactClient ivy = as("ivy.patel@initech.example");
-    ContactClient.Response added =
-        ivy.post(
-            "/api/account/contacts",
-            "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\", \"timeZone\": \"Europe/Paris\"}");
-    ContactClient newHire =
-        new ContactClient(
-            port, "new.hire@initech.example", added.json().get("initialPassword").asText());
-    assertThat(newHire.get("/api/cases").status()).isEqualTo(200);
+    String hire = "new.hire@initech.example";
+    try {
+      assertThat(
+              ivy.post(
+                      "/api/account/contacts",
+                      "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\", \"timeZone\": \"Europe/Paris\"}")
+                  .status())
+          .isEqualTo(201);
+      Invitations.acceptLatest(port, jdbc, hire, "the hire's own passphrase");
+      ContactClient newHire = new ContactClient(port, hire, "the hire's own passphrase");
+      assertThat(newHire.get("/api/cases").status()).isEqualTo(200);
 
-    assertThat(ivy.delete("/api/account/contacts/new.hire@initech.example").status())
-        .isEqualTo(204);
-    assertThat(newHire.get("/api/cases").status()).isEqualTo(401);
-    assertThat(ivy.delete("/api/account/contacts/ana.lima@northwind.example").status())
-        .as("another account's contact does not exist here")
-        .isEqualTo(404);
+      assertThat(ivy.delete("/api/account/contacts/" + hire).status()).isEqualTo(204);
+      assertThat(newHire.get("/api/cases").status()).isEqualTo(401);
+
+      // The same e-mail added again: neither the old password nor anything the administrator
+      // saw opens it, until the contact chooses a password through the new mail.
+      ContactClient.Response again =
+          ivy.post(
+              "/api/account/contacts",
+              "{\"email\": \"new.hire@initech.example\", \"displayName\": \"New Hire\"}");
+      assertThat(again.status()).isEqualTo(201);
+      assertThat(again.json().has("initialPassword")).isFalse();
+      assertThat(again.json().get("invitation").get("email").asText()).isEqualTo(hire);
+      assertThat(newHire.get("/api/cases").status()).isEqualTo(401);
+      assertThat(new ContactClient(port, hire, "").get("/api/cases").status()).isEqualTo(401);
+      Invitations.acceptLatest(port, jdbc, hire, "a second passphrase of the hire");
+      assertThat(
+              new ContactClient(port, hire, "a second passphrase of the hire")
+                  .get("/api/cases")
+                  .status())
+          .isEqualTo(200);
+      assertThat(ivy.delete("/api/account/contacts/ana.lima@northwind.example").status())
+          .as("another account's contact does not exist here")
+          .isEqualTo(404);
+    } finally {
+      ivy.delete("/api/account/contacts/" + hire);
+    }
   }
 
   @Test
@@ -609,62 +635,83 @@ abstract class ContactApiScenarios {
   }
 
   @Test
-  void aNewContactReplacesTheInitialPassword() {
+  void aNewContactChoosesTheirPasswordThroughALinkThatWorksOnceAndExpires() throws Exception {
     ContactClient ivy = as("ivy.patel@initech.example");
-    String initial =
-        ivy.post(
-                "/api/account/contacts",
-                "{\"email\": \"pw.change@initech.example\", " + "\"displayName\": \"Pat Change\"}")
-            .json()
-            .get("initialPassword")
-            .asText();
+    String pat = "pw.change@initech.example";
     try {
-      ContactClient withInitial = new ContactClient(port, "pw.change@initech.example", initial);
-      assertThat(withInitial.get("/api/me").json().get("displayName").asText())
+      ContactClient.Response added =
+          ivy.post(
+              "/api/account/contacts",
+              "{\"email\": \"pw.change@initech.example\", \"displayName\": \"Pat Change\"}");
+      assertThat(added.status()).isEqualTo(201);
+      assertThat(Instant.parse(added.json().get("invitation").get("expiresAt").asText()))
+          .isEqualTo(MONDAY.plus(Duration.ofDays(7)));
+      assertThat(ivy.get("/api/account").json().get("invitations").toString())
+          .contains(pat)
+          .contains("2026-11-30T10:00:00Z");
+      String first = Invitations.linkFor(jdbc, pat);
+
+      // Another mail: the first link stops working.
+      ContactClient.Response resent = ivy.post("/api/account/contacts/" + pat + "/invitation", "");
+      assertThat(resent.status()).as(resent.body()).isEqualTo(202);
+      String link = Invitations.linkFor(jdbc, pat);
+      assertThat(link).isNotEqualTo(first);
+      assertThat(Invitations.accept(port, first, "a long new passphrase").statusCode())
+          .isEqualTo(410);
+
+      assertThat(Invitations.accept(port, link, "short").statusCode()).isEqualTo(400);
+      assertThat(Invitations.accept(port, link, "a long new passphrase").statusCode())
+          .isEqualTo(302);
+      assertThat(Invitations.accept(port, link, "another passphrase").statusCode())
+          .as("once")
+          .isEqualTo(410);
+      ContactClient patChange = new ContactClient(port, pat, "a long new passphrase");
+      assertThat(patChange.get("/api/me").json().get("displayName").asText())
           .isEqualTo("Pat Change");
-      assertThat(withInitial.get("/api/me").json().get("passwordChangeRequired").asBoolean())
-          .as("an initial password, handed over by the administrator")
-          .isTrue();
+      assertThat(patChange.get("/api/me").json().get("passwordChangeRequired").asBoolean())
+          .isFalse();
+      assertThat(ivy.get("/api/account").json().get("invitations")).isEmpty();
+      ContactClient.Response noneToSend =
+          ivy.post("/api/account/contacts/" + pat + "/invitation", "");
+      assertThat(noneToSend.status()).isEqualTo(422);
+      assertThat(noneToSend.json().get("detail").asText())
+          .isEqualTo(pat + " has set a password already: there is no invitation to send");
+
+      // The contact's own change: the current password is required.
       ContactClient.Response wrongCurrent =
-          withInitial.put(
+          patChange.put(
               "/api/me/password",
-              "{\"currentPassword\": \"guess\", \"newPassword\": \"a long new passphrase\"}");
+              "{\"currentPassword\": \"guess\", \"newPassword\": \"a longer new passphrase\"}");
       assertThat(wrongCurrent.status()).isEqualTo(400);
       assertThat(wrongCurrent.problemField()).isEqualTo("currentPassword");
-      ContactClient.Response tooShort =
-          withInitial.put(
-              "/api/me/password",
-              "{\"currentPassword\": \"" + initial + "\", \"newPassword\": \"short\"}");
-      assertThat(tooShort.status()).isEqualTo(400);
-      assertThat(tooShort.problemField()).isEqualTo("newPassword");
-
-      assertThat(
-              withInitial
-                  .put(
-                      "/api/me/password",
-                      "{\"currentPassword\": \""
-                          + initial
-                          + "\", \"newPassword\": \"a long new passphrase\"}")
-                  .status())
-          .isEqualTo(204);
-      assertThat(withInitial.get("/api/me").status()).isEqualTo(401);
-      assertThat(
-              new ContactClient(port, "pw.change@initech.example", "a long new passphrase")
-                  .get("/api/me")
-                  .json()
-                  .get("passwordChangeRequired")
-                  .asBoolean())
-          .isFalse();
       // Just verified, so remembered (VerifiedLogins); removed, refused at once all the same.
-      assertThat(ivy.delete("/api/account/contacts/pw.change@initech.example").status())
-          .isEqualTo(204);
-      assertThat(
-              new ContactClient(port, "pw.change@initech.example", "a long new passphrase")
-                  .get("/api/me")
-                  .status())
-          .isEqualTo(401);
+      assertThat(ivy.delete("/api/account/contacts/" + pat).status()).isEqualTo(204);
+      assertThat(patChange.get("/api/me").status()).isEqualTo(401);
     } finally {
-      ivy.delete("/api/account/contacts/pw.change@initech.example");
+      ivy.delete("/api/account/contacts/" + pat);
+    }
+  }
+
+  @Test
+  void anInvitationNotUsedInSevenDaysNoLongerWorks() throws Exception {
+    ContactClient ivy = as("ivy.patel@initech.example");
+    String late = "late.comer@initech.example";
+    try {
+      ivy.post(
+          "/api/account/contacts",
+          "{\"email\": \"late.comer@initech.example\", \"displayName\": \"Late Comer\"}");
+      String link = Invitations.linkFor(jdbc, late);
+      ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(7))));
+      assertThat(Invitations.accept(port, link, "a long new passphrase").statusCode())
+          .isEqualTo(410);
+      assertThat(new ContactClient(port, late, "a long new passphrase").get("/api/me").status())
+          .isEqualTo(401);
+      ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(7)).minusSeconds(1)));
+      assertThat(Invitations.accept(port, link, "a long new passphrase").statusCode())
+          .as("a second before, it still worked")
+          .isEqualTo(302);
+    } finally {
+      ivy.delete("/api/account/contacts/" + late);
     }
   }
 

@@ -7,6 +7,7 @@ import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.ServiceAllowanceLedger;
 import io.caseops.testsupport.Browser;
 import io.caseops.testsupport.CaseOpsTest;
+import io.caseops.testsupport.Invitations;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The account page in a real headless Chromium, as Initech's administrator Ivy Patel (Silver: 6
  * named contacts, 5 administrators, account-wide visibility) uses it: the limits shown and enforced
- * with the API's message, a contact added with their initial password shown once, removed, made
- * administrator and back; visibility; service hours; 403 for a contact who is no administrator.
- * Screenshots in target/portal-screenshots/.
+ * with the API's message, a contact added and invited by mail (again when the mail got lost), who
+ * chooses a password on the link's page and signs in, removed, made administrator and back;
+ * visibility; service hours; 403 for a contact who is no administrator. Screenshots in
+ * target/portal-screenshots/.
  */
 @CaseOpsTest
 class PortalAccountTest {
@@ -91,20 +94,78 @@ class PortalAccountTest {
     browser.await(By.id("email")).sendKeys("new.colleague@initech.example");
     browser.await(By.id("displayName")).sendKeys("New <em>Colleague</em>");
     browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Add the contact']"));
-    String initial = browser.await(By.id("initial-password")).getText();
-    assertThat(initial).hasSize(20);
-    assertThat(contacts.authenticate("new.colleague@initech.example", initial)).isPresent();
+    assertThat(browser.await(By.id("added")).getText())
+        .startsWith(
+            "We mailed new.colleague@initech.example an invitation: they choose their password"
+                + " through its link, which works until ")
+        .endsWith("No one else ever knows it.");
     assertThat(
-            contacts.find("new.colleague@initech.example").orElseThrow().passwordChangeRequired())
-        .isTrue();
+            jdbc.queryForObject(
+                "select password_hash from named_contact where email = ?",
+                String.class,
+                "new.colleague@initech.example"))
+        .as("no password until the contact chooses one")
+        .isNull();
     assertThat(
             browser
                 .await(By.cssSelector("tr[data-contact='new.colleague@initech.example']"))
                 .getText())
-        .contains("New <em>Colleague</em>");
+        .contains("New <em>Colleague</em>")
+        .contains("Invited, link until ");
+    PortalPages.accessible(browser, "account-added");
     browser.screenshot("account-added");
-    browser.open("/portal/account");
-    assertThat(browser.all(By.id("initial-password"))).as("shown once").isEmpty();
+    String first = Invitations.linkFor(jdbc, "new.colleague@initech.example");
+
+    // The mail got lost: another one, and the first link stops working.
+    browser.clickAndWaitForNextPage(
+        By.cssSelector("button[aria-label='Send New <em>Colleague</em> the invitation again']"));
+    assertThat(browser.await(By.cssSelector(".notice")).getText())
+        .isEqualTo(
+            "new.colleague@initech.example gets a new invitation link; the earlier one no longer"
+                + " works.");
+    String second = Invitations.linkFor(jdbc, "new.colleague@initech.example");
+    assertThat(second).isNotEqualTo(first);
+    browser.clickAndWaitForNextPage(By.xpath("//button[normalize-space()='Sign out']"));
+
+    browser.open(first);
+    assertThat(browser.await(By.id("invitation-gone")).getText())
+        .startsWith("This link no longer works");
+
+    browser.open(second);
+    assertThat(browser.await(By.tagName("main")).getText())
+        .contains("Welcome, New <em>Colleague</em>.");
+    PortalPages.accessible(browser, "invitation");
+    browser.screenshot("invitation");
+    choosePassword("a long passphrase of mine", "a long passphrase of minE");
+    assertThat(browser.await(By.id("newPasswordAgain-error")).getText())
+        .isEqualTo("must repeat the new password exactly");
+    choosePassword("short", "short");
+    assertThat(browser.await(By.id("newPassword-error")).getText())
+        .startsWith("must be at least 12 characters");
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    assertThat(PortalPages.pageWidth(browser)).as("no sideways scrolling").isLessThanOrEqualTo(390);
+    browser.screenshot("invitation-refused-phone");
+    browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    choosePassword("a long passphrase of mine", "a long passphrase of mine");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/portal/sign-in");
+    assertThat(browser.await(By.id("welcome")).getText())
+        .isEqualTo("Your password is set. Sign in with it.");
+    assertThat(browser.await(By.id("email")).getAttribute("value"))
+        .isEqualTo("new.colleague@initech.example");
+    browser.await(By.id("password")).sendKeys("a long passphrase of mine");
+    browser.clickAndWaitForNextPage(PortalPages.SUBMIT);
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/portal/cases");
+
+    browser.open(second);
+    assertThat(browser.await(By.id("invitation-gone")).getText())
+        .as("used once")
+        .startsWith("This link no longer works");
+  }
+
+  void choosePassword(String password, String again) {
+    browser.await(By.id("newPassword")).sendKeys(password);
+    browser.await(By.id("newPasswordAgain")).sendKeys(again);
+    browser.clickAndWaitForNextPage(PortalPages.SUBMIT);
   }
 
   @Test

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.system.LoginThrottle;
 import io.caseops.testsupport.CaseOpsTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.caseops.testsupport.Invitations;
+import io.caseops.testsupport.PortalForms;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,48 +28,16 @@ class PortalSessionTest {
   @LocalServerPort int port;
   @Autowired LoginThrottle throttle;
 
-  final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-  @AfterEach
-  void reset() {
-    throttle.unlock(LoginThrottle.Surface.CONTACT, DAVID);
-    ClockUtil.reset();
+  PortalForms browser() {
+    return new PortalForms(port);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return get(http, path);
+    return browser().get(path);
   }
 
-  HttpResponse<String> get(HttpClient http, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The sign-in form posted with the page's CSRF token, as the browser would. */
   HttpResponse<String> signIn(String email, String password) throws Exception {
-    return post(http, "/portal/sign-in", "/portal/sign-in", "email", email, "password", password);
-  }
-
-  /** The form of {@code page} posted to {@code action} with the page's CSRF token. */
-  HttpResponse<String> post(HttpClient http, String page, String action, String... fields)
-      throws Exception {
-    Matcher token =
-        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(http, page).body());
-    assertThat(token.find()).as(page + " carries a CSRF token").isTrue();
-    StringBuilder form = new StringBuilder("_csrf=" + token.group(1));
-    for (int i = 0; i < fields.length; i += 2) {
-      form.append('&')
-          .append(fields[i])
-          .append('=')
-          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-    }
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return browser().signIn(email, password);
   }
 
   @Test
@@ -117,26 +78,15 @@ class PortalSessionTest {
 
   @Test
   void aPasswordChangedInOneSessionEndsTheContactsOtherSessionsAtOnce() throws Exception {
-    HttpClient here = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    HttpClient elsewhere = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    PortalForms here = browser();
+    PortalForms elsewhere = browser();
     try {
-      for (HttpClient browser : List.of(here, elsewhere)) {
-        assertThat(
-                post(
-                        browser,
-                        "/portal/sign-in",
-                        "/portal/sign-in",
-                        "email",
-                        DAVID,
-                        "password",
-                        "david.roux")
-                    .statusCode())
-            .isEqualTo(302);
-        assertThat(get(browser, "/portal/cases").statusCode()).isEqualTo(200);
+      for (PortalForms browser : List.of(here, elsewhere)) {
+        assertThat(browser.signIn(DAVID, "david.roux").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/portal/cases").statusCode()).isEqualTo(200);
       }
       HttpResponse<String> changed =
-          post(
-              here,
+          here.post(
               "/portal/me",
               "/portal/me/password",
               "currentPassword",
@@ -147,14 +97,14 @@ class PortalSessionTest {
               "a-new-password-for-david");
       assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
 
-      assertThat(get(here, "/portal/cases").statusCode()).as("this session goes on").isEqualTo(200);
-      HttpResponse<String> ended = get(elsewhere, "/portal/cases");
+      assertThat(here.get("/portal/cases").statusCode()).as("this session goes on").isEqualTo(200);
+      HttpResponse<String> ended = elsewhere.get("/portal/cases");
       assertThat(ended.statusCode()).isEqualTo(302);
       assertThat(ended.headers().firstValue("Location"))
           .get()
           .asString()
           .endsWith("/portal/sign-in?out");
-      assertThat(get(elsewhere, "/portal/cases").headers().firstValue("Location"))
+      assertThat(elsewhere.get("/portal/cases").headers().firstValue("Location"))
           .as("and stays ended")
           .get()
           .asString()
@@ -170,6 +120,37 @@ class PortalSessionTest {
           "update named_contact set password_hash = ? where email = ?",
           passwords.hash("david.roux"),
           DAVID);
+    }
+  }
+
+  @Autowired io.caseops.entitlement.ContactDirectory directory;
+  @Autowired io.caseops.entitlement.NamedContacts contacts;
+
+  @Test
+  void aRemovedContactsSessionEndsAtOnceAndDoesNotComeBackWithTheSameEmail() throws Exception {
+    String hire = "session.hire@initech.example";
+    var ivy = contacts.find("ivy.patel@initech.example").orElseThrow();
+    var hireContact =
+        new io.caseops.entitlement.ContactDirectory.NewContact(
+            hire, "Sam Hire", null, false, List.of());
+    try {
+      directory.add(ivy, hireContact);
+      Invitations.acceptLatest(port, jdbc, hire, "sam's first passphrase");
+      PortalForms signedIn = browser();
+      assertThat(signedIn.signIn(hire, "sam's first passphrase").statusCode()).isEqualTo(302);
+      assertThat(signedIn.get("/portal/cases").statusCode()).isEqualTo(200);
+
+      directory.remove(ivy, hire);
+      directory.add(ivy, hireContact);
+      Invitations.acceptLatest(port, jdbc, hire, "sam's second passphrase");
+      HttpResponse<String> ended = signedIn.get("/portal/cases");
+      assertThat(ended.statusCode()).isEqualTo(302);
+      assertThat(ended.headers().firstValue("Location"))
+          .get()
+          .asString()
+          .endsWith("/portal/sign-in?out");
+    } finally {
+      contacts.find(hire).ifPresent(gone -> directory.remove(ivy, hire));
     }
   }
 
