@@ -21,6 +21,7 @@ class CaseEngine {
   static final String RESOLUTION_CONFIRMED = "ResolutionConfirmed";
   static final String CASE_REOPENED = "CaseReopened";
   static final String RCA_REQUESTED = "RcaRequested";
+  static final String CASE_CLOSED = "CaseClosed";
 
   private final RuntimeService runtime;
 
@@ -48,6 +49,14 @@ class CaseEngine {
   void customerWrote(String caseNumber) {
     runtime
         .createMessageCorrelation(CUSTOMER_WROTE)
+        .processInstanceBusinessKey(caseNumber)
+        .correlateAll();
+  }
+
+  /** The case closed: its escalation still waiting for an acknowledgement, if any, ends. */
+  void caseClosed(String caseNumber) {
+    runtime
+        .createMessageCorrelation(CASE_CLOSED)
         .processInstanceBusinessKey(caseNumber)
         .correlateAll();
   }

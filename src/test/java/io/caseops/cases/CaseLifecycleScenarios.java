@@ -133,6 +133,15 @@ abstract class CaseLifecycleScenarios {
     runDueJobs();
   }
 
+  /** The case's open critical-situation tasks. */
+  long criticalSituations(String number) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_ManageCriticalSituation")
+        .count();
+  }
+
   void runDueJobs() {
     DueJobs.run(management, true);
   }
@@ -625,6 +634,59 @@ abstract class CaseLifecycleScenarios {
   }
 
   /**
+   * Issue 25, item 21: a case closed while its escalation waits for a manager and its critical
+   * situation is open. The escalation ends with the closure (no overdue alert about a closed case);
+   * the critical situation stays for the escalation managers until the case closes for good, and
+   * then ends through its own step. Both leave an internal note.
+   */
+  @Test
+  void closingACaseEndsItsOpenEscalationAndClosedForGoodItsCriticalSituation() throws Exception {
+    String number =
+        submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "JAPAN-KOREA", List.of())
+            .caseNumber();
+    cases.escalate(number, "kei.tanaka@umbrella.example", "Every bot is down");
+    Task open = task(number);
+    String group =
+        tasks.getIdentityLinksForTask(open.getId()).stream()
+            .map(IdentityLink::getGroupId)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
+    work(
+        number,
+        io.caseops.testsupport.DemoStaff.ENGINEER_OF.get(group),
+        Map.of(
+            CaseVariables.ACTION,
+            NextStep.CLOSE.value(),
+            CaseVariables.PUBLIC_REPLY,
+            "The certificate is renewed; every bot runs again."));
+
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseEscalations.PROCESS)
+                .processInstanceBusinessKey(number)
+                .count())
+        .as("the escalation ended with the case")
+        .isZero();
+    at(Duration.ofDays(1));
+    assertThat(subjects("mia@caseops.example"))
+        .noneMatch(subject -> subject.startsWith("[" + number + "] Escalation not acknowledged"));
+    assertThat(criticalSituations(number))
+        .as("the critical situation stays while the case may be reopened")
+        .isEqualTo(1);
+
+    at(Duration.ofDays(15));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
+    assertThat(records.messages(number))
+        .filteredOn(message -> message.visibility() == MessageVisibility.INTERNAL)
+        .extracting(CaseRecords.Message::body)
+        .anyMatch(body -> body.startsWith("Escalation ended with the case:"))
+        .anyMatch(body -> body.startsWith("Critical situation ended with the case:"));
+  }
+
+  /**
    * An engineer escalates from Tasklist (Start process: Escalate a case, with its start form), with
    * the engineer's own authorizations. On Ultimate the designated manager gets the task.
    */
@@ -1069,13 +1131,7 @@ abstract class CaseLifecycleScenarios {
     String number =
         submit("kei.tanaka@umbrella.example", "automation-360", DOWN, "JAPAN-KOREA", List.of())
             .caseNumber();
-    assertThat(
-            tasks
-                .createTaskQuery()
-                .processInstanceBusinessKey(number)
-                .taskDefinitionKey("Task_ManageCriticalSituation")
-                .count())
-        .isEqualTo(1);
+    assertThat(criticalSituations(number)).isEqualTo(1);
     runDueJobs();
     assertThat(subjects("erin@caseops.example"))
         .contains("[" + number + "] Critical situation: Bots stop at login");
@@ -1333,13 +1389,7 @@ abstract class CaseLifecycleScenarios {
         .extracting(IdentityLink::getGroupId)
         .containsExactly("team-amer");
     assertThat(handOffs(number)).isEqualTo(1);
-    assertThat(
-            tasks
-                .createTaskQuery()
-                .processInstanceBusinessKey(number)
-                .taskDefinitionKey("Task_ManageCriticalSituation")
-                .count())
-        .isEqualTo(1);
+    assertThat(criticalSituations(number)).isEqualTo(1);
     runDueJobs();
     MimeMessage changed = mailTo("kei.tanaka@umbrella.example", "Severity changed from 2 to 1");
     assertThat(body(changed)).contains("all bots are down now");
@@ -1602,7 +1652,11 @@ abstract class CaseLifecycleScenarios {
           submit("ivy.patel@initech.example", "automation-360", AAI_SEV2, "EMEA", List.of(leaver))
               .caseNumber();
       runDueJobs();
-      assertThat(mailsTo(leaver)).hasSize(1);
+      // The invitation to choose a password (through SMTP, as every mail), and the case's.
+      assertThat(subjects(leaver)).hasSize(2).contains("Your CaseOps support access for Initech");
+      assertThat(body(mailTo(leaver, "Your CaseOps support access")))
+          .contains("http://localhost:8080/portal/invitation/")
+          .contains("Hello Leaver,");
       assertThat(ivy.delete("/api/account/contacts/" + leaver).status()).isEqualTo(204);
       work(
           number,
@@ -1613,7 +1667,7 @@ abstract class CaseLifecycleScenarios {
               CaseVariables.PUBLIC_REPLY,
               "We are on it."));
       runDueJobs();
-      assertThat(mailsTo(leaver)).as("no mail after the removal").hasSize(1);
+      assertThat(mailsTo(leaver)).as("no mail after the removal").hasSize(2);
       assertThat(subjects("ivy.patel@initech.example"))
           .anyMatch(subject -> subject.contains("New reply"));
       assertThat(records.cc(number)).isEmpty();

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -111,17 +110,14 @@ class SupportCaseProcessTest {
           "rcaDelivery",
           "rcaDecline",
           "customerMessageNotice",
-          "firstResponseRecord"
+          "firstResponseRecord",
+          "caseClosedNotice",
+          "criticalSituationEnded"
         }) {
       Mocks.register(delegate, (JavaDelegate) execution -> CALLS.add(call(delegate, execution)));
     }
-    for (String listener :
-        new String[] {
-          "caseBriefing", "engineerAction", "criticalSituationOpened", "criticalSituationHandled"
-        }) {
-      Mocks.register(
-          listener, (TaskListener) task -> CALLS.add(listener + ":" + task.getEventName()));
-    }
+    ProcessTestEngine.recordTaskListeners(
+        "caseBriefing", "engineerAction", "criticalSituationOpened", "criticalSituationHandled");
   }
 
   @AfterEach
@@ -353,10 +349,34 @@ class SupportCaseProcessTest {
     ProcessInstance instance = submit(MAJOR);
     respond(NextStep.CLOSE.value());
 
-    assertThat(instance).hasPassed("Task_CloseCase").isWaitingAt("Gateway_ReopenOrExpire");
-    assertThat(CALLS).contains("caseClosure:engineer");
+    assertThat(instance)
+        .hasPassed("Task_CloseCase", "Event_CaseClosed")
+        .isWaitingAt("Gateway_ReopenOrExpire");
+    assertThat(CALLS).contains("caseClosure:engineer", "caseClosedNotice");
     fireDueJobs(management, at("P14DT1M"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_CaseClosed");
+    assertThat(instance).isEnded().hasPassed("Task_EndCriticalSituation", "EndEvent_CaseClosed");
+  }
+
+  @Test
+  void aCriticalSituationStillOpenWhenTheCaseClosesForGoodEndsThroughItsOwnStep() {
+    plan = new Plan("automation-anywhere", "gold", "automation-360", true);
+    instance = submit(PRODUCTION_DOWN);
+    complete(
+        task("Task_RespondToCustomer", instance),
+        withVariables(
+            CaseVariables.ACTION, NextStep.CLOSE.value(), CaseVariables.PUBLIC_REPLY, "Fixed."));
+    assertThat(instance)
+        .as("closed, the critical situation stays for the escalation manager")
+        .isWaitingAt("Task_ManageCriticalSituation");
+
+    fireDueJobs(management, at("P14DT1M"));
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_EndCriticalSituation", "EndEvent_CaseClosed")
+        .hasNotPassed("EndEvent_CriticalSituationClosed");
+    assertThat(CALLS.indexOf("criticalSituationEnded"))
+        .as("recorded before the end event ends the task")
+        .isGreaterThan(CALLS.indexOf("caseClosure:engineer"));
   }
 
   // --- customer follow-up ---

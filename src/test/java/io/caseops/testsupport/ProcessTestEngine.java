@@ -44,6 +44,16 @@ public final class ProcessTestEngine {
         .build();
   }
 
+  /** Stub task listeners, by their bean names, that record "name:event" in {@link #CALLS}. */
+  public static void recordTaskListeners(String... names) {
+    for (String listener : names) {
+      org.camunda.bpm.engine.test.mock.Mocks.register(
+          listener,
+          (org.camunda.bpm.engine.delegate.TaskListener)
+              task -> CALLS.add(listener + ":" + task.getEventName()));
+    }
+  }
+
   /** Moves the engine clock to {@code now} and executes every job that is due by then. */
   public static void fireDueJobs(ManagementService management, Date now) {
     ClockUtil.setCurrentTime(now);
