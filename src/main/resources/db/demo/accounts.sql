@@ -12,6 +12,9 @@ insert into account (id, name, catalogue, plan, region, language, escalation_man
   -- Billed in Japan: Japanese-language support in Japanese business hours (follow the sun outside them).
   ('sakura',    'Sakura Logistics',  'adobe-experience-cloud', 'expert',   'JAPAN', null, null,   null,  current_timestamp);
 
+-- Wayne's designated TAM works from New York: its daily case reviews follow AMER's days and holidays.
+update account set review_region = 'AMER' where id = 'wayne';
+
 -- Plans with business reviews (Silver and above) have a customer success manager.
 update account set customer_success_manager = 'clara' where plan in ('silver', 'gold', 'platinum', 'titanium');
 

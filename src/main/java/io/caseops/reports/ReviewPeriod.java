@@ -3,14 +3,14 @@ package io.caseops.reports;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * The calendar period of a review cadence that contains a day, in UTC: "P1D" the day, "P1W" its ISO
- * week (Monday to Sunday), "P1M" its month, "P3M" its quarter, "P1Y" its year. {@code end} is
- * exclusive: a review is overdue from its first instant.
+ * The calendar period of a review cadence that contains a day: "P1D" the day, "P1W" its ISO week
+ * (Monday to Sunday), "P1M" its month, "P3M" its quarter, "P1Y" its year. {@code end} is exclusive:
+ * a review is overdue from its first instant, in the zone its scheduling gives.
  */
 record ReviewPeriod(String name, LocalDate start, LocalDate end) {
 
@@ -72,20 +72,14 @@ record ReviewPeriod(String name, LocalDate start, LocalDate end) {
   }
 
   /**
-   * Whether a review of this cadence falls on the day: daily case reviews are held on weekdays
-   * only; every other cadence's period has weekdays in it.
+   * Where the period begins in a time zone: a daily review's day is the account's (CaseReviewDays).
    */
-  static boolean heldOn(String cadence, LocalDate day) {
-    return !"P1D".equals(cadence)
-        || (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+  Instant startIn(ZoneId zone) {
+    return start.atStartOfDay(zone).toInstant();
   }
 
-  Instant startInstant() {
-    return start.atStartOfDay().toInstant(ZoneOffset.UTC);
-  }
-
-  Instant endInstant() {
-    return end.atStartOfDay().toInstant(ZoneOffset.UTC);
+  Instant endIn(ZoneId zone) {
+    return end.atStartOfDay(zone).toInstant();
   }
 
   /** The attainment period a briefing reports: the month for a day's or week's review. */

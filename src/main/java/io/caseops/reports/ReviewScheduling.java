@@ -6,6 +6,7 @@ import io.caseops.system.EngineClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashSet;
@@ -22,14 +23,16 @@ import org.springframework.stereotype.Component;
 /**
  * ReviewSchedule.bpmn's hourly step: for every account, each review its plan includes (cadences
  * from the Entitlements decision, so a process owner changes them there) whose period has begun and
- * that is not scheduled yet gets its AccountReview process, a task for the account's TAM or CSM.
- * {@code account_review} holds one row per account, kind and period: no account is reviewed twice
- * for one period, however often this runs.
+ * that is not scheduled yet gets its AccountReview process, a task for the account's TAM or CSM;
+ * daily case reviews only on the days {@link CaseReviewDays} gives. {@code account_review} holds
+ * one row per account, kind and period: no account is reviewed twice for one period, however often
+ * this runs.
  */
 @Component("reviewScheduling")
 class ReviewScheduling implements JavaDelegate {
 
   static final String PROCESS = "AccountReview";
+  static final String DAILY = "P1D";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReviewScheduling.class);
 
@@ -39,7 +42,9 @@ class ReviewScheduling implements JavaDelegate {
       String catalogue,
       String plan,
       String technicalAccountManager,
-      String customerSuccessManager) {
+      String customerSuccessManager,
+      String region,
+      String reviewRegion) {
 
     String reviewer(ReviewKind kind) {
       return kind == ReviewKind.CASE ? technicalAccountManager : customerSuccessManager;
@@ -49,11 +54,14 @@ class ReviewScheduling implements JavaDelegate {
   private final JdbcTemplate jdbc;
   private final PlanEntitlements plans;
   private final EngineClock clock;
+  private final CaseReviewDays dailyReviews;
 
-  ReviewScheduling(JdbcTemplate jdbc, PlanEntitlements plans, EngineClock clock) {
+  ReviewScheduling(
+      JdbcTemplate jdbc, PlanEntitlements plans, EngineClock clock, CaseReviewDays dailyReviews) {
     this.jdbc = jdbc;
     this.plans = plans;
     this.clock = clock;
+    this.dailyReviews = dailyReviews;
   }
 
   @Override
@@ -74,12 +82,19 @@ class ReviewScheduling implements JavaDelegate {
       }
       for (ReviewKind kind : ReviewKind.values()) {
         String cadence = kind.cadenceOf(plan);
-        if (cadence == null || !ReviewPeriod.heldOn(cadence, today)) {
+        if (cadence == null) {
           continue;
         }
-        ReviewPeriod period = ReviewPeriod.containing(cadence, today);
-        if (!current.contains(key(account.id(), kind, period))) {
-          start(runtime, account, kind, period, now);
+        // Daily reviews live in the account's calendar; every longer period is a UTC one.
+        CaseReviewDays.Calendar calendar =
+            DAILY.equals(cadence)
+                ? dailyReviews.calendarOf(account)
+                : CaseReviewDays.Calendar.UTC_WEEKDAYS;
+        LocalDate day = DAILY.equals(cadence) ? calendar.today(now) : today;
+        ReviewPeriod period = ReviewPeriod.containing(cadence, day);
+        if (!current.contains(key(account.id(), kind, period))
+            && (!DAILY.equals(cadence) || dailyReviews.heldOn(account, calendar, day))) {
+          start(runtime, account, kind, period, calendar.zone(), now);
           scheduled++;
         }
       }
@@ -91,7 +106,12 @@ class ReviewScheduling implements JavaDelegate {
   }
 
   private void start(
-      RuntimeService runtime, Account account, ReviewKind kind, ReviewPeriod period, Instant now) {
+      RuntimeService runtime,
+      Account account,
+      ReviewKind kind,
+      ReviewPeriod period,
+      ZoneId zone,
+      Instant now) {
     String reviewer = account.reviewer(kind);
     String instance =
         runtime
@@ -105,7 +125,7 @@ class ReviewScheduling implements JavaDelegate {
                 kind.title() + ": " + account.name() + ", " + period.name())
             .setVariable(ReviewVariables.REVIEWER, reviewer)
             .setVariable(ReviewVariables.REVIEWER_GROUP, kind.reviewerGroup)
-            .setVariable(ReviewVariables.PERIOD_END, Date.from(period.endInstant()))
+            .setVariable(ReviewVariables.PERIOD_END, Date.from(period.endIn(zone)))
             .execute()
             .getId();
     jdbc.update(
@@ -114,8 +134,8 @@ class ReviewScheduling implements JavaDelegate {
         account.id(),
         kind.value(),
         period.name(),
-        Timestamp.from(period.startInstant()),
-        Timestamp.from(period.endInstant()),
+        Timestamp.from(period.startIn(zone)),
+        Timestamp.from(period.endIn(zone)),
         reviewer,
         instance,
         Timestamp.from(now));
@@ -138,8 +158,8 @@ class ReviewScheduling implements JavaDelegate {
 
   private List<Account> accounts() {
     return jdbc.query(
-        "select id, name, catalogue, plan, technical_account_manager, customer_success_manager"
-            + " from account order by id",
+        "select id, name, catalogue, plan, technical_account_manager, customer_success_manager,"
+            + " region, review_region from account order by id",
         (rs, i) ->
             new Account(
                 rs.getString(1),
@@ -147,6 +167,8 @@ class ReviewScheduling implements JavaDelegate {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
-                rs.getString(6)));
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8)));
   }
 }

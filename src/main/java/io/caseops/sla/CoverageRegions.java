@@ -44,6 +44,11 @@ public class CoverageRegions {
         region.zone(), region.opens(), region.closes(), date -> holidays.isHoliday(region, date));
   }
 
+  /** A day the region's team works: a weekday that is none of its public or company holidays. */
+  public boolean isWorkingDay(CoverageProperties.Region region, java.time.LocalDate date) {
+    return date.getDayOfWeek().getValue() <= 5 && !holidays.isHoliday(region, date);
+  }
+
   public List<Holidays.Holiday> holidays(CoverageProperties.Region region, int year) {
     return holidays.of(region, year);
   }

@@ -52,7 +52,7 @@ class ServiceAllowancesDecisionTest {
       new Row("titanium", "developer-assistance", 20.0, "P1Y", null, "Rule_Titanium_DeveloperAssistance"),
       new Row("gold", "case-review", 8.0, "P1M", null, "Rule_Gold_CaseReview"),
       new Row("platinum", "case-review", 8.0, "P1M", null, "Rule_Platinum_CaseReview"),
-      new Row("titanium", "case-review", 8.0, "P1M", null, "Rule_Titanium_CaseReview"));
+      new Row("titanium", "case-review", 8.0, "P1M", 6, "Rule_Titanium_CaseReview"));
 
   static final DecisionTable ALLOWANCES = new DecisionTable("ServiceAllowances");
 

@@ -61,7 +61,7 @@ class AccountReviewTest {
 
   @Test
   void eachPlanGetsItsReviewsAtItsCadencesAndNeverTwiceForAPeriod() {
-    scheduleAt("2026-12-01T00:10:00Z"); // a Tuesday
+    scheduleAt("2026-12-01T00:10:00Z"); // a Tuesday in UTC; still Monday 30 November in New York
     assertThat(reviews())
         .containsExactlyInAnyOrder(
             "initech/business/2026",
@@ -70,7 +70,6 @@ class AccountReviewTest {
             "umbrella/business/2026-Q4",
             "umbrella/case/2026-12",
             "wayne/business/2026-12",
-            "wayne/case/2026-12-01",
             "wayne/leadership/2026-Q4");
     Task umbrella = task("umbrella/case/2026-12");
     assertThat(umbrella.getAssignee()).isEqualTo("tom");
@@ -78,22 +77,44 @@ class AccountReviewTest {
     assertThat(umbrella.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-01T00:00:00Z")));
     assertThat(task("umbrella/business/2026-Q4").getAssignee()).isEqualTo("clara");
 
+    // Wayne's daily case reviews follow its review region, AMER (New York).
+    scheduleAt("2026-12-01T05:05:00Z");
+    assertThat(reviews()).hasSize(8).contains("wayne/case/2026-12-01");
+    assertThat(task("wayne/case/2026-12-01").getDueDate())
+        .as("the end of the day in New York")
+        .isEqualTo(Date.from(Instant.parse("2026-12-02T05:00:00Z")));
+
     scheduleAt("2026-12-01T09:05:00Z"); // the same day again: nothing new
     assertThat(reviews()).hasSize(8);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AccountReview").count())
         .isEqualTo(8);
 
-    scheduleAt("2026-12-02T00:05:00Z"); // Titanium's daily case review
-    assertThat(reviews()).hasSize(9).contains("wayne/case/2026-12-02");
-    scheduleAt("2026-12-05T00:05:00Z"); // a Saturday: no daily review
-    assertThat(reviews()).hasSize(9);
-    scheduleAt("2026-12-07T00:05:00Z"); // Monday: a new week, another day
-    assertThat(reviews()).hasSize(11).contains("stark/case/2026-W50", "wayne/case/2026-12-07");
-
-    // A new year: a new month, quarter and year for every cadence.
-    scheduleAt("2027-01-04T00:05:00Z");
+    // Six a month, spread over December's working days: the 1st, 4th, 10th, 16th, 21st, 28th.
+    scheduleAt("2026-12-02T12:05:00Z");
+    assertThat(reviews()).as("not a review day").hasSize(8);
+    scheduleAt("2026-12-04T12:05:00Z");
+    assertThat(reviews()).hasSize(9).contains("wayne/case/2026-12-04");
+    scheduleAt("2026-12-07T12:05:00Z"); // Monday: a new week
+    assertThat(reviews()).hasSize(10).contains("stark/case/2026-W50");
+    for (String day : List.of("10", "16", "21", "25", "28")) {
+      scheduleAt("2026-12-" + day + "T12:05:00Z");
+    }
     assertThat(reviews())
-        .hasSize(19)
+        .filteredOn(review -> review.startsWith("wayne/case/2026-12"))
+        .as("at most 6 in the month, none on Christmas Day")
+        .containsExactlyInAnyOrder(
+            "wayne/case/2026-12-01",
+            "wayne/case/2026-12-04",
+            "wayne/case/2026-12-10",
+            "wayne/case/2026-12-16",
+            "wayne/case/2026-12-21",
+            "wayne/case/2026-12-28");
+
+    // A new year: a new month, quarter and year for every cadence (1 January is a holiday).
+    int before = reviews().size();
+    scheduleAt("2027-01-04T12:05:00Z");
+    assertThat(reviews())
+        .hasSize(before + 8)
         .contains(
             "initech/business/2027",
             "stark/business/2027-01",
@@ -121,8 +142,8 @@ class AccountReviewTest {
 
   @Test
   void caseReviewHoursCountAgainstTheMonthlyAllowanceAndAreRefusedPastIt() {
-    scheduleAt("2026-12-01T00:10:00Z");
-    scheduleAt("2026-12-02T00:10:00Z");
+    scheduleAt("2026-12-01T05:10:00Z");
+    scheduleAt("2026-12-04T12:10:00Z");
     complete("wayne/case/2026-12-01", "tom", form("2026-12-01", "3"));
     assertThat(
             jdbc.queryForObject(
@@ -131,9 +152,9 @@ class AccountReviewTest {
         .isEqualTo(3.0);
 
     // 3 h used of 8: 6 more are refused, naming the field and the rule; nothing is recorded.
-    String second = "wayne/case/2026-12-02";
+    String second = "wayne/case/2026-12-04";
     // Tasklist shows the message; the engine wraps the listener's refusal.
-    assertThatThrownBy(() -> complete(second, "tom", form("2026-12-02", "6")))
+    assertThatThrownBy(() -> complete(second, "tom", form("2026-12-04", "6")))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("hoursSpent")
         .hasMessageContaining("allows 8.0 h of case-review")
@@ -142,13 +163,19 @@ class AccountReviewTest {
     assertThat(usedHours("wayne")).isEqualTo(3.0);
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from account_review where period = '2026-12-02' and completed_at"
+                "select count(*) from account_review where period = '2026-12-04' and completed_at"
                     + " is not null",
                 Integer.class))
         .isZero();
 
-    complete(second, "tom", form("2026-12-02", "5"));
+    complete(second, "tom", form("2026-12-04", "5"));
     assertThat(usedHours("wayne")).isEqualTo(8.0);
+
+    // The month's 8 hours are used: no more case reviews this month, the next month's come.
+    scheduleAt("2026-12-10T12:05:00Z");
+    assertThat(reviews()).doesNotContain("wayne/case/2026-12-10");
+    scheduleAt("2027-01-04T12:05:00Z");
+    assertThat(reviews()).contains("wayne/case/2027-01-04");
   }
 
   @Test
@@ -189,7 +216,7 @@ class AccountReviewTest {
 
   @Test
   void aReviewNotHeldByTheEndOfItsPeriodIsOverdue() throws Exception {
-    scheduleAt("2026-12-01T00:10:00Z");
+    scheduleAt("2026-12-01T05:10:00Z");
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T15:00:00Z")));
     complete("stark/case/2026-W49", "tom", form("2026-12-02", "1"));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-08T09:00:00Z")));

@@ -30,13 +30,6 @@ class ReviewPeriodTest {
   }
 
   @Test
-  void dailyReviewsAreHeldOnWeekdaysOnly() {
-    assertThat(ReviewPeriod.heldOn("P1D", LocalDate.parse("2026-12-05"))).isFalse(); // Saturday
-    assertThat(ReviewPeriod.heldOn("P1D", LocalDate.parse("2026-12-07"))).isTrue();
-    assertThat(ReviewPeriod.heldOn("P1W", LocalDate.parse("2026-12-05"))).isTrue();
-  }
-
-  @Test
   void anUnknownCadenceIsRefused() {
     assertThatThrownBy(() -> ReviewPeriod.containing("P2W", LocalDate.parse("2026-12-05")))
         .hasMessageContaining("P2W");
