@@ -54,6 +54,17 @@ class AccountRepository {
         .findFirst();
   }
 
+  /** The account's TAM and CSM, in one query (no add-ons read): scoping staff to accounts. */
+  Optional<AccountTeams.Team> team(String id) {
+    return jdbc
+        .query(
+            "select technical_account_manager, customer_success_manager from account where id = ?",
+            (rs, row) -> new AccountTeams.Team(rs.getString(1), rs.getString(2)),
+            id)
+        .stream()
+        .findFirst();
+  }
+
   /**
    * Locks the account row until commit: two changes that check a limit of the account run one after
    * the other.

@@ -25,11 +25,7 @@ public class AccountTeams {
   }
 
   public Optional<Team> of(String accountId) {
-    return accounts
-        .find(accountId)
-        .map(
-            account ->
-                new Team(account.technicalAccountManager(), account.customerSuccessManager()));
+    return accounts.team(accountId);
   }
 
   /** Whether the account's TAM is {@code userId}. */

@@ -338,7 +338,7 @@ public class ServiceAllowanceLedger {
     return account;
   }
 
-  private static NotFoundException unknownAccount(String accountId) {
+  static NotFoundException unknownAccount(String accountId) {
     return new NotFoundException("'" + accountId + "' is not a CaseOps account");
   }
 

@@ -8,7 +8,6 @@ import io.caseops.system.StaffAudience;
 import io.caseops.system.StaffGroups;
 import io.caseops.system.web.DateRange;
 import io.caseops.system.web.ForbiddenException;
-import io.caseops.system.web.NotFoundException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -50,7 +49,7 @@ class ServiceUsageController {
   /** A technical account manager reaches the accounts they look after; support managers all. */
   private void reach(StaffUser staff, String accountId) {
     AccountTeams.Team team =
-        teams.of(accountId).orElseThrow(() -> new NotFoundException("no account " + accountId));
+        teams.of(accountId).orElseThrow(() -> ServiceAllowanceLedger.unknownAccount(accountId));
     if (!staff.inAny(StaffGroups.SUPPORT_MANAGERS)
         && !staff.id().equals(team.technicalAccountManager())) {
       throw new ForbiddenException(

@@ -175,6 +175,17 @@ abstract class ServiceUsageScenarios {
   }
 
   @Test
+  void anUnknownAccountIsNamedAlikeForEveryCaller() throws Exception {
+    for (String staff : new String[] {"tom", "mia"}) {
+      HttpResponse<String> response = client.get(USAGE.formatted("nowhere"), staff, staff);
+      assertThat(response.statusCode()).as(staff).isEqualTo(404);
+      assertThat(json.readTree(response.body()).get("detail").asText())
+          .as(staff)
+          .isEqualTo("'nowhere' is not a CaseOps account");
+    }
+  }
+
+  @Test
   void aDayAtTheEdgeOfTheCalendarIs400NamingTheParameter() throws Exception {
     for (String on : new String[] {"%2B999999999-12-31", "-999999999-01-01"}) {
       HttpResponse<String> response =
