@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.caseops.cases.CaseIntake.SeverityAnswers;
 import io.caseops.cases.CaseIntake.Submission;
 import io.caseops.system.DueJobs;
 import io.caseops.testsupport.Concurrently;
-import io.caseops.testsupport.FreePort;
+import io.caseops.testsupport.TestSmtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -28,15 +27,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Whole cases through CaseIntake and ContactActions with the real delegates, decisions, read model,
@@ -46,25 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class CaseLifecycleScenarios {
 
-  static final int SMTP_PORT = FreePort.find();
-  static GreenMail smtp;
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-    registry.add("caseops.mail.retry-cycle", () -> "PT5M,PT10M,PT30M");
-  }
-
-  @BeforeAll
-  static void startSmtp() {
-    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    smtp.stop();
+  /** The shared test SMTP server (TestSmtp), as it runs now. */
+  static GreenMail smtp() {
+    return TestSmtp.server();
   }
 
   @Autowired CaseIntake intake;
@@ -89,7 +68,7 @@ abstract class CaseLifecycleScenarios {
   void startOfDay() throws Exception {
     ClockUtil.setCurrentTime(Date.from(now));
     runDueJobs();
-    smtp.purgeEmailFromAllMailboxes();
+    smtp().purgeEmailFromAllMailboxes();
   }
 
   @AfterEach
@@ -179,7 +158,7 @@ abstract class CaseLifecycleScenarios {
    */
   List<MimeMessage> mailsTo(String address) throws Exception {
     java.util.Set<String> seen = new java.util.HashSet<>();
-    return Arrays.stream(smtp.getReceivedMessages())
+    return Arrays.stream(smtp().getReceivedMessages())
         .filter(
             message -> {
               try {
@@ -303,7 +282,7 @@ abstract class CaseLifecycleScenarios {
 
   @Test
   void anSmtpOutageLosesNothingAndSendsNothingTwice() throws Exception {
-    smtp.stop();
+    TestSmtp.stop();
     String number =
         submit("kei.tanaka@umbrella.example", "automation-360", MAJOR, "JAPAN-KOREA", List.of())
             .caseNumber();
@@ -328,8 +307,7 @@ abstract class CaseLifecycleScenarios {
         .as("the second interval of the cycle")
         .isEqualTo(Date.from(now.plus(Duration.ofMinutes(16))));
 
-    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    TestSmtp.start();
     at(Duration.ofMinutes(17));
     at(Duration.ofHours(1));
     assertThat(mailsTo("kei.tanaka@umbrella.example")).hasSize(1);
@@ -350,7 +328,7 @@ abstract class CaseLifecycleScenarios {
 
   @Test
   void retriesRunOutIntoAnIncident() {
-    smtp.stop();
+    TestSmtp.stop();
     try {
       String number =
           submit("lena.kraus@umbrella.example", "automation-360", MAJOR, "EMEA", List.of())
@@ -371,8 +349,7 @@ abstract class CaseLifecycleScenarios {
                   .getIncidentType())
           .isEqualTo("failedJob");
     } finally {
-      smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      smtp.start();
+      TestSmtp.start();
     }
   }
 
@@ -1715,7 +1692,7 @@ abstract class CaseLifecycleScenarios {
         });
     management.executeJob(send.getId());
     List<MimeMessage> copies =
-        Arrays.stream(smtp.getReceivedMessages())
+        Arrays.stream(smtp().getReceivedMessages())
             .filter(
                 mail -> {
                   try {

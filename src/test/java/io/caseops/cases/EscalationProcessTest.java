@@ -45,8 +45,8 @@ class EscalationProcessTest {
 
   @BeforeEach
   void stubs() {
-    runtime = extension.getProcessEngine().getRuntimeService();
-    management = extension.getProcessEngine().getManagementService();
+    runtime = ProcessTestEngine.engineOf(extension).getRuntimeService();
+    management = ProcessTestEngine.engineOf(extension).getManagementService();
     ClockUtil.setCurrentTime(Date.from(MONDAY));
     CALLS.clear();
     Mocks.register(

@@ -68,7 +68,7 @@ class SupportCaseProcessTest {
 
   @BeforeEach
   void stubs() {
-    engine = extension.getProcessEngine();
+    engine = ProcessTestEngine.engineOf(extension);
     runtime = engine.getRuntimeService();
     management = engine.getManagementService();
     ClockUtil.setCurrentTime(Date.from(MONDAY));

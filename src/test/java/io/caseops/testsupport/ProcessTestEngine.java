@@ -44,6 +44,17 @@ public final class ProcessTestEngine {
         .build();
   }
 
+  /**
+   * The class's engine, made the one camunda-bpm-assert queries: it keeps the first engine it met
+   * in a static, and test classes share a JVM.
+   */
+  public static org.camunda.bpm.engine.ProcessEngine engineOf(
+      ProcessEngineCoverageExtension extension) {
+    org.camunda.bpm.engine.ProcessEngine engine = extension.getProcessEngine();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+    return engine;
+  }
+
   /** Stub task listeners, by their bean names, that record "name:event" in {@link #CALLS}. */
   public static void recordTaskListeners(String... names) {
     for (String listener : names) {
