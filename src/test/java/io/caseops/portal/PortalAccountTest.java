@@ -6,6 +6,7 @@ import io.caseops.entitlement.ContactDirectory;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.entitlement.ServiceAllowanceLedger;
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.Invitations;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,16 +42,17 @@ class PortalAccountTest {
   @Autowired ServiceAllowanceLedger ledger;
   @Autowired JdbcTemplate jdbc;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("portal-screenshots");
+
   Browser browser;
 
   @BeforeEach
   void open() {
-    browser = new Browser(port, "portal-screenshots");
+    browser = browsers.at(port);
   }
 
   @AfterEach
   void close() {
-    browser.close();
     jdbc.update("delete from named_contact where account_id = 'initech' and email like 'filler%'");
     jdbc.update("delete from named_contact where email = 'new.colleague@initech.example'");
     jdbc.update("update named_contact set delegated_admin = false where email = ?", JON);

@@ -7,6 +7,7 @@ import io.caseops.cases.ContactCases;
 import io.caseops.cases.EngineerReply;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.DemoCases;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class PortalCaseActionsTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("portal-screenshots");
+
   Browser browser;
   String sev1;
 
@@ -57,12 +61,11 @@ class PortalCaseActionsTest {
                         true, false, false, "all", "critical", "incident"),
                     "EMEA"))
             .caseNumber();
-    browser = new Browser(port, "portal-screenshots");
+    browser = browsers.at(port);
   }
 
   @AfterEach
   void close() {
-    browser.close();
     ClockUtil.reset();
   }
 

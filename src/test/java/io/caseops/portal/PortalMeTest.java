@@ -6,11 +6,13 @@ import io.caseops.entitlement.ContactDirectory;
 import io.caseops.entitlement.ContactPasswords;
 import io.caseops.entitlement.NamedContacts;
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -35,16 +37,17 @@ class PortalMeTest {
   @Autowired ContactDirectory directory;
   @Autowired NamedContacts contacts;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("portal-screenshots");
+
   Browser browser;
 
   @BeforeEach
   void open() {
-    browser = new Browser(port, "portal-screenshots");
+    browser = browsers.at(port);
   }
 
   @AfterEach
   void close() {
-    browser.close();
     contacts
         .find(NEW_HIRE)
         .ifPresent(hire -> directory.remove(contacts.find(IVY).orElseThrow(), NEW_HIRE));

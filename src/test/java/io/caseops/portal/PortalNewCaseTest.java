@@ -3,6 +3,7 @@ package io.caseops.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import java.time.Instant;
 import java.util.Date;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,18 +36,19 @@ class PortalNewCaseTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("portal-screenshots");
+
   Browser browser;
 
   @BeforeEach
   void signedIn() {
     ClockUtil.setCurrentTime(Date.from(NOW));
-    browser = new Browser(port, "portal-screenshots");
+    browser = browsers.at(port);
     PortalPages.signIn(browser, IVY, "ivy.patel");
   }
 
   @AfterEach
   void close() {
-    browser.close();
     ClockUtil.reset();
   }
 

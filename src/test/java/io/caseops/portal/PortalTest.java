@@ -6,6 +6,7 @@ import io.caseops.cases.CaseIntake;
 import io.caseops.cases.EngineerReply;
 import io.caseops.system.LoginThrottle;
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.DemoCases;
 import io.caseops.testsupport.StaffClient;
@@ -14,9 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -40,6 +41,8 @@ class PortalTest {
   @Autowired TaskService tasks;
   @Autowired LoginThrottle throttle;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("portal-screenshots");
+
   Browser browser;
   String ivysCase;
 
@@ -57,12 +60,7 @@ class PortalTest {
                         true, true, false, "several", "critical", "incident"),
                     "EMEA"))
             .caseNumber();
-    browser = new Browser(port, "portal-screenshots");
-  }
-
-  @AfterEach
-  void close() {
-    browser.close();
+    browser = browsers.at(port);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.caseops.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.DemoCases;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class CockpitSlaPluginTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ApplicationContext service;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("cockpit-screenshots");
+
   Browser browser;
 
   @BeforeEach
@@ -41,7 +45,7 @@ class CockpitSlaPluginTest {
     jdbc.update("delete from account_review where period like '2025-%'");
     overdueReview("umbrella", "case", "2025-02", "tom");
     overdueReview("initech", "business", "2025-02", "clara");
-    browser = new Browser(port, "cockpit-screenshots");
+    browser = browsers.at(port);
   }
 
   void overdueReview(String account, String kind, String period, String reviewer) {
@@ -58,7 +62,6 @@ class CockpitSlaPluginTest {
   @AfterEach
   void close() {
     jdbc.update("delete from account_review where period like '2025-%'");
-    browser.close();
     ClockUtil.reset();
   }
 

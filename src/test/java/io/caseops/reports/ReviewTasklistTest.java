@@ -3,6 +3,7 @@ package io.caseops.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,6 +32,8 @@ class ReviewTasklistTest {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
 
+  @RegisterExtension static final Browsers browsers = new Browsers("tasklist-screenshots");
+
   Browser browser;
 
   @BeforeEach
@@ -37,12 +41,11 @@ class ReviewTasklistTest {
     ReviewFixture reviews = new ReviewFixture(jdbc, runtime, management);
     reviews.noReviewsYet();
     reviews.scheduleAt("2026-12-03T10:00:00Z");
-    browser = new Browser(port, "tasklist-screenshots");
+    browser = browsers.at(port);
   }
 
   @AfterEach
   void close() {
-    browser.close();
     ClockUtil.reset();
   }
 

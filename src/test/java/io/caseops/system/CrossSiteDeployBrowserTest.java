@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.caseops.testsupport.Browser;
+import io.caseops.testsupport.Browsers;
 import io.caseops.testsupport.CaseOpsTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,13 +31,12 @@ class CrossSiteDeployBrowserTest {
   @Autowired RepositoryService repository;
 
   HttpServer otherSite;
+  @RegisterExtension static final Browsers browsers = new Browsers("cross-site-screenshots");
+
   Browser browser;
 
   @AfterEach
   void close() {
-    if (browser != null) {
-      browser.close();
-    }
     if (otherSite != null) {
       otherSite.stop(0);
     }
@@ -82,7 +83,7 @@ class CrossSiteDeployBrowserTest {
           exchange.close();
         });
     otherSite.start();
-    browser = new Browser(port, "cross-site-screenshots");
+    browser = browsers.at(port);
 
     // The administrator once opened an engine REST URL with credentials: the browser keeps them.
     browser

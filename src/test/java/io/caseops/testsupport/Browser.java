@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,19 +23,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium, driven by Selenium through Debian's chromedriver (nothing is downloaded
- * at test time; {@code .ci/run} installs the packages). One browser, one fresh profile: its cookies
+ * at test time; {@code .ci/run} installs the packages). A test class gets one from {@link
+ * Browsers}, which starts it once and gives each test an empty cookie jar and storage: its cookies
  * are one user's session. Screenshots go under {@code target/} for a person to look at.
  */
 public final class Browser implements AutoCloseable {
+
+  static final Dimension DESKTOP = new Dimension(1400, 1000);
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
-  private final String baseUrl;
   private final Path screenshots;
+  private String baseUrl;
 
-  public Browser(int port, String screenshotFolder) {
+  Browser(String screenshotFolder) {
     if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: apt-get install chromium"
@@ -59,9 +63,29 @@ public final class Browser implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     this.driver = new ChromeDriver(service, options);
-    this.driver.manage().window().setSize(new Dimension(1400, 1000));
-    this.baseUrl = "http://localhost:" + port;
+    this.driver.manage().window().setSize(DESKTOP);
     this.screenshots = Path.of("target", screenshotFolder);
+  }
+
+  /** Points {@link #open} at the application on {@code port}. */
+  Browser on(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    return this;
+  }
+
+  /**
+   * Forgets the last test's user: every cookie of every site, the application's storage, the page
+   * and a window resized by the test. (Chromium's cache of HTTP Basic credentials outlives this: a
+   * class that gives the browser such credentials has one test, or a {@link Browsers} per test.)
+   */
+  void forget() {
+    driver.get("about:blank");
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    if (baseUrl != null) {
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
+    }
+    driver.manage().window().setSize(DESKTOP);
   }
 
   public void open(String path) {

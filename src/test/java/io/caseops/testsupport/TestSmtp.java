@@ -17,8 +17,12 @@ public final class TestSmtp implements BeforeAllCallback, BeforeEachCallback {
 
   public static final int PORT = FreePort.find();
 
+  /** The demo mail sink's SMTP port in the shared service (MailSinkTest sends to it directly). */
+  public static final int SINK_PORT = FreePort.find();
+
   static {
     System.setProperty("caseops.test.smtp-port", Integer.toString(PORT));
+    System.setProperty("caseops.test.sink-port", Integer.toString(SINK_PORT));
   }
 
   private static GreenMail server;

@@ -2,42 +2,43 @@ package io.caseops.system.mailsink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.caseops.testsupport.FreePort;
+import io.caseops.testsupport.CaseOpsTest;
 import io.caseops.testsupport.StaffClient;
+import io.caseops.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** In the demo run every mail the service sends through Spring Mail shows at /dev/mail, escaped. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:caseops-${random.uuid};DB_CLOSE_DELAY=-1")
-@ActiveProfiles({"demo", "test"})
+/**
+ * In the demo run every mail the service sends through Spring Mail shows at /dev/mail, escaped. The
+ * shared test service runs the sink but sends its own mail to the tests' GreenMail, so this test
+ * sends to the sink as the demo run's Spring Mail would.
+ */
+@CaseOpsTest
 class MailSinkTest {
-
-  @DynamicPropertySource
-  static void sinkOnAFreePort(DynamicPropertyRegistry registry) {
-    int port = FreePort.find();
-    registry.add("caseops.mail.sink.enabled", () -> "true");
-    registry.add("caseops.mail.sink.port", () -> port);
-    registry.add("spring.mail.port", () -> port);
-  }
 
   @LocalServerPort int port;
 
-  @Autowired JavaMailSender mailSender;
+  @Test
+  void theDemoRunSendsItsMailToTheSink() {
+    YamlPropertiesFactoryBean demo = new YamlPropertiesFactoryBean();
+    demo.setResources(new ClassPathResource("application-demo.yaml"));
+    assertThat(demo.getObject())
+        .containsEntry("caseops.mail.sink.enabled", true)
+        .containsEntry("spring.mail.port", "${caseops.mail.sink.port}");
+  }
 
   @Test
   void sentMailShowsWithRecipientSubjectAndBody() throws Exception {
+    JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
+    mailSender.setHost("127.0.0.1");
+    mailSender.setPort(TestSmtp.SINK_PORT);
     MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom("support@caseops.example");
