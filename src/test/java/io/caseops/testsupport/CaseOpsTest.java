@@ -19,7 +19,12 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith({TestSmtp.class, SharedServiceReset.class})
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:caseops-${random.uuid};DB_CLOSE_DELAY=-1")
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:caseops-${random.uuid};DB_CLOSE_DELAY=-1",
+      // The demo mail sink listens, for MailSinkTest; the service's mail goes to TestSmtp.
+      "caseops.mail.sink.enabled=true",
+      "caseops.mail.sink.port=${caseops.test.sink-port}"
+    })
 @ActiveProfiles({"demo", "test"})
 @AutoConfigureObservability(tracing = false)
 public @interface CaseOpsTest {}
