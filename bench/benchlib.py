@@ -151,7 +151,8 @@ class Submissions:
                 try:
                     status, body = call(port_for(), "POST", "/api/cases", self.auth, SEV2_SUBMISSION,
                                         {"Idempotency-Key": key}, timeout=60)
-                except OSError:
+                except (OSError, http.client.HTTPException):
+                    # No answer, or half of one (the node died while sending it): the key makes a retry safe.
                     status, body = "no answer", b""
                 with self.lock:
                     self.statuses[status] = self.statuses.get(status, 0) + 1

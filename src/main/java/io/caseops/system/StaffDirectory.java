@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,20 +31,17 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.PasswordPolicyResult;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the staff role model right after the engine is built: the groups, what each may do
- * (authorization checks are on), the Tasklist filters, and the first administrator.
+ * (authorization checks are on), the Tasklist filters, and the first administrator
+ * (FirstAdministrator).
  *
  * <p>Everything is created once and then left alone, so that changes made in Camunda Admin survive
  * restarts. See docs/operations.md, "Staff and permissions", for the table this code encodes.
@@ -66,20 +62,29 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
   static final String ESCALATION_PROCESS = "Escalation";
 
   private final StaffProperties staff;
-  private final Environment environment;
+  private final FirstAdministrator firstAdmin;
   private final StartupLock startupLock;
   private StartupLock.Held held;
 
-  public StaffDirectory(StaffProperties staff, Environment environment, StartupLock startupLock) {
+  StaffDirectory(StaffProperties staff, FirstAdministrator firstAdmin, StartupLock startupLock) {
     this.staff = staff;
-    this.environment = environment;
+    this.firstAdmin = firstAdmin;
     this.startupLock = startupLock;
   }
 
-  /** One node at a time creates the engine's schema and then the staff set-up (StartupLock). */
+  /**
+   * One node at a time creates the engine's schema and then the staff set-up (StartupLock); a first
+   * administrator who cannot be created stops the start before the schema.
+   */
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
     held = startupLock.hold("the engine's schema and the staff set-up");
+    try {
+      firstAdmin.refuseAnUnusablePassword(configuration);
+    } catch (RuntimeException refused) {
+      held.close();
+      throw refused;
+    }
   }
 
   @Override
@@ -91,7 +96,7 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       groups().forEach((id, name) -> createGroup(identity, id, name));
       grants().forEach(grant -> grant.applyTo(authorizations));
       createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
-      createFirstAdmin(identity, engine.getProcessEngineConfiguration().isEnablePasswordPolicy());
+      firstAdmin.createIfMissing(identity);
     } finally {
       held.close();
     }
@@ -259,43 +264,6 @@ public class StaffDirectory extends AbstractCamundaConfiguration {
       members.setResourceId(filter.getId());
       members.addPermission(READ);
       authorizations.saveAuthorization(members);
-    }
-  }
-
-  private void createFirstAdmin(IdentityService identity, boolean passwordPolicy) {
-    StaffProperties.Admin admin = staff.admin();
-    if (identity.createUserQuery().userId(admin.id()).count() > 0) {
-      return;
-    }
-    if (admin.password() == null || admin.password().isBlank()) {
-      throw new FirstAdminPasswordException(admin.id(), "no password is configured");
-    }
-    PasswordPolicyResult policy =
-        passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password()) : null;
-    if (policy != null && !policy.isValid()) {
-      throw new FirstAdminPasswordException(
-          admin.id(),
-          "the configured password breaks the password policy ("
-              + policy.getViolatedRules().stream()
-                  .map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
-                  .collect(Collectors.joining(", "))
-              + ")");
-    }
-    User user = identity.newUser(admin.id());
-    user.setFirstName(admin.firstName());
-    user.setLastName(admin.lastName());
-    user.setEmail(admin.email());
-    user.setPassword(admin.password());
-    identity.saveUser(user);
-    identity.createMembership(admin.id(), StaffGroups.ADMINS);
-    if (environment.acceptsProfiles(Profiles.of("demo"))) {
-      LOG.info(
-          "Demo profile: log in to http://localhost:{}/camunda as '{}' with password '{}'",
-          environment.getProperty("server.port", "8080"),
-          admin.id(),
-          admin.password());
-    } else {
-      LOG.info("Created the first administrator '{}'", admin.id());
     }
   }
 

@@ -40,6 +40,9 @@ public final class JarProcess implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The quick JIT compiler only: half the CPU of a start, and these tests time
+                // nothing.
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 jar.toString()));
     command.addAll(List.of(arguments));

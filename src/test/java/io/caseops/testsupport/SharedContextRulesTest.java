@@ -86,7 +86,7 @@ class SharedContextRulesTest {
                 .filter(test -> !test.reflect().isAnnotation())
                 .filter(test -> test.isMetaAnnotatedWith(SpringBootTest.class)))
         .hasSizeGreaterThan(20);
-    assertThat(isolatedClasses()).contains("StaffSurfacesTest").doesNotContain("ApiFuzzTest");
+    assertThat(isolatedClasses()).contains("H2NodeTest").doesNotContain("ApiFuzzTest");
   }
 
   /** The classes of the surefire execution isolated-tests, from pom.xml's isolated.test.N. */
