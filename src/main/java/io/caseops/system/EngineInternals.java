@@ -21,6 +21,7 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -152,6 +154,16 @@ public class EngineInternals {
   }
 
   /** The staff user logged in on this thread (Tasklist, engine REST), if any. */
+  /**
+   * The password policy the engine will enforce, asked before it is built (it makes its default one
+   * only in its own set-up).
+   */
+  static PasswordPolicy passwordPolicy(ProcessEngineConfigurationImpl configuration) {
+    return configuration.getPasswordPolicy() != null
+        ? configuration.getPasswordPolicy()
+        : new DefaultPasswordPolicyImpl();
+  }
+
   public static Optional<String> currentUserId(IdentityService identity) {
     return Optional.ofNullable(identity.getCurrentAuthentication())
         .map(authentication -> authentication.getUserId());

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
@@ -64,10 +63,7 @@ class FirstAdministrator {
     if (!configuration.isEnablePasswordPolicy()) {
       return;
     }
-    PasswordPolicy policy =
-        configuration.getPasswordPolicy() != null
-            ? configuration.getPasswordPolicy()
-            : new DefaultPasswordPolicyImpl();
+    PasswordPolicy policy = EngineInternals.passwordPolicy(configuration);
     // The engine's own rules, as IdentityService.checkPasswordAgainstPolicy applies them.
     List<PasswordPolicyRule> violated = new ArrayList<>();
     for (PasswordPolicyRule rule : policy.getRules()) {

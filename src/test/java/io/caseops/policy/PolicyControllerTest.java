@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The public policy endpoints over real HTTP, without login. */
+/**
+ * The public policy endpoints over real HTTP, without login, on the real decisions. Their parameter
+ * rules are PolicyControllerWebTest's.
+ */
 @CaseOpsTest
 class PolicyControllerTest {
 
@@ -143,36 +146,5 @@ class PolicyControllerTest {
         .isEqualTo("08:00:00");
     assertThat(calendar.path("languages").toString()).contains("en");
     assertThat(calendar.path("holidays").toString()).contains("2026-12-25").contains("Christmas");
-  }
-
-  @ParameterizedTest(name = "{0} -> 400 naming {1}")
-  @CsvSource({
-    "/api/policy/response-due?catalogue=acme&plan=gold&severity=2&product=automation-360&region=EMEA, catalogue",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=expert&severity=2&product=automation-360&region=EMEA, plan",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=5&product=automation-360&region=EMEA, severity",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=high&product=automation-360&region=EMEA, severity",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=adobe-target&region=EMEA, product",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=JAPAN, region",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&submittedAt=yesterday, submittedAt",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&licenceStart=2021-13-01, licenceStart",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&submittedAt=%2B999999999-12-31T23:59:59Z, submittedAt",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&submittedAt=-999999999-01-01T00:00:00Z, submittedAt",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&licenceStart=%2B999999999-12-31, licenceStart",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&priorityQueue=yes, priorityQueue",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360&region=EMEA&language=english, language",
-    "/api/policy/response-due?catalogue=automation-anywhere&plan=gold&severity=2&product=automation-360, region",
-    "/api/policy/calendars/EMEA?catalogue=automation-anywhere&year=20x6, year",
-    "/api/policy/calendars/MARS?catalogue=automation-anywhere, region",
-    "/api/policy/calendars/EMEA, catalogue"
-  })
-  void badParametersGet400NamingTheParameter(String path, String parameter) throws Exception {
-    HttpResponse<String> response = client.get(path);
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = json.readTree(response.body());
-    assertThat(problem.path("errors").findValuesAsText("field")).contains(parameter);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
   }
 }
