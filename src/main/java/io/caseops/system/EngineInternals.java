@@ -153,7 +153,6 @@ public class EngineInternals {
     }
   }
 
-  /** The staff user logged in on this thread (Tasklist, engine REST), if any. */
   /**
    * The password policy the engine will enforce, asked before it is built (it makes its default one
    * only in its own set-up).
@@ -164,6 +163,7 @@ public class EngineInternals {
         : new DefaultPasswordPolicyImpl();
   }
 
+  /** The staff user logged in on this thread (Tasklist, engine REST), if any. */
   public static Optional<String> currentUserId(IdentityService identity) {
     return Optional.ofNullable(identity.getCurrentAuthentication())
         .map(authentication -> authentication.getUserId());
